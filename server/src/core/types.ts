@@ -1,0 +1,127 @@
+// The core's vocabulary: plain data that crosses the façade (no YAML nodes, no LSP types, no classes).
+// Positions are 0-based lines and UTF-16 columns, the same unit as LSP's default position encoding.
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RelatedInformation {
+  readonly uri: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** True when applying the fix cannot change what the configuration means beyond the reported problem. */
+  readonly preferred?: boolean;
+}
+
+export interface Diagnostic {
+  readonly range: Range;
+  readonly severity: Severity;
+  /** Our stable code, e.g. `IY002`. */
+  readonly code: string;
+  /** The analyzer's kebab-case name, e.g. `unknown-field`. */
+  readonly name: string;
+  /** The matching `istioctl analyze` message code, when one exists. */
+  readonly istioCode?: string;
+  readonly message: string;
+  /** `Kind namespace/name` of the resource the finding belongs to. */
+  readonly resource?: string;
+  readonly docsUrl: string;
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+  readonly related?: readonly RelatedInformation[];
+  readonly fixes?: readonly Fix[];
+}
+
+export interface CoreSettings {
+  /** Namespace of resources without `metadata.namespace`. */
+  readonly defaultNamespace: string;
+  /** Run the schema analyzers (off when another extension already validates against Istio schemas). */
+  readonly schemaValidation: boolean;
+  /** Run Istio's admission rules beyond the schema. */
+  readonly admissionValidation: boolean;
+  /** Analyzer codes or names that never report. */
+  readonly disabled: readonly string[];
+  /** Severity overrides keyed by analyzer code or name. */
+  readonly severity: Readonly<Record<string, Severity>>;
+}
+
+export const DEFAULT_SETTINGS: CoreSettings = {
+  defaultNamespace: 'default',
+  schemaValidation: true,
+  admissionValidation: true,
+  disabled: [],
+  severity: {},
+};
+
+export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'keyword' | 'reference';
+
+export interface CompletionItem {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  /** Markdown documentation. */
+  readonly documentation?: string;
+  /** Text to insert; a snippet (with `${1}` tab stops) when `snippet` is true. */
+  readonly insertText: string;
+  readonly snippet?: boolean;
+  /** The range the insert text replaces; defaults to the word at the cursor. */
+  readonly range?: Range;
+  readonly sortText?: string;
+  readonly filterText?: string;
+}
+
+export interface Hover {
+  /** Markdown. */
+  readonly contents: string;
+  readonly range: Range;
+}
+
+export type SymbolKind = 'resource' | 'section' | 'route' | 'server' | 'subset' | 'field';
+
+export interface DocumentSymbol {
+  readonly name: string;
+  readonly detail?: string;
+  readonly kind: SymbolKind;
+  readonly range: Range;
+  readonly selectionRange: Range;
+  readonly children: readonly DocumentSymbol[];
+}
+
+export interface FoldingRange {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+export interface SelectionRange {
+  readonly range: Range;
+  readonly parent?: SelectionRange;
+}
+
+/** Identity of one Kubernetes-style object found in the workspace. */
+export interface ResourceInfo {
+  readonly uri: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  /** True when the kind is one of Istio's CRDs. */
+  readonly istio: boolean;
+  readonly range: Range;
+}
