@@ -27,7 +27,7 @@ import {
 } from './types';
 import type { ParsedDoc } from './yaml/parse';
 
-export type { CoreSettings, Diagnostic } from './types';
+export type { CoreSettings, Diagnostic, Severity } from './types';
 export { ALL_ANALYZERS } from './analyzers/registry';
 export { docsUrl, istioctlUrl } from './analyzers/docs-url';
 
@@ -136,7 +136,7 @@ export class Snapshot {
         out.push(this.toDiagnostic(finding.meta, lines, resource.base + finding.start, resource.base + finding.end, finding.message, resource, finding));
       }
     }
-    return out;
+    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
   }
 
   private findingsOf(resource: Resource): Finding[] {

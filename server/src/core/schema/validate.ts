@@ -64,8 +64,14 @@ function expectedTypes(type: unknown): string {
   return types.join(' or ');
 }
 
+/** The field a path ends in, with trailing list indexes: `ports[0]`. */
 function fieldName(path: FieldPath): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
+  let suffix = '';
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'string') return `${segment}${suffix}`;
+    suffix = `[${segment}]${suffix}`;
+  }
   return 'value';
 }
 

@@ -59,7 +59,7 @@ export function parseChunk(text: string): ParsedChunk {
   if (!Array.isArray(parsed)) parsed = [];
   for (const doc of parsed) {
     for (const error of doc.errors) {
-      problems.push({ message: cleanMessage(error.message), start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) });
+      problems.push({ message: cleanMessage(error.message), start: error.pos[0], end: problemEnd(text, error.pos[0], error.pos[1]) });
     }
     let value: unknown;
     try {
@@ -89,6 +89,14 @@ function safeToJs(doc: Document.Parsed): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The parser marks some errors with one character; underline the whole word (a duplicate key) instead. */
+function problemEnd(text: string, start: number, end: number): number {
+  if (end - start > 1) return end;
+  const word = /[^\s:,[\]{}#]+/y;
+  word.lastIndex = start;
+  return word.test(text) ? word.lastIndex : Math.max(end, start + 1);
 }
 
 function cleanMessage(message: string): string {
