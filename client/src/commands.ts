@@ -2,6 +2,7 @@
 // server failed to start, so that "Restart" and "Show Output" always work.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { CommandId } from '../../common/commands';
 
 export interface CommandContext {
   readonly client: () => LanguageClient | undefined;
@@ -9,7 +10,7 @@ export interface CommandContext {
   readonly restart: () => Promise<void>;
 }
 
-export type CommandTable = Record<string, (ctx: CommandContext) => (...args: unknown[]) => unknown>;
+export type CommandTable = Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) => unknown>;
 
 export const COMMANDS: CommandTable = {
   'istioYaml.restartServer': (ctx) => async () => {
