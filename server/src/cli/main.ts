@@ -20,7 +20,8 @@ function check(options: CheckOptions): number {
   for (const file of files) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      // Editors drop a byte-order mark before computing columns; do the same so positions agree.
+      text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch (error) {
       process.stderr.write(`istio-yaml: cannot read ${file}: ${(error as Error).message}\n`);
       continue;
