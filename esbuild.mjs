@@ -1,5 +1,7 @@
 // The one build script: bundles the VS Code client, the language server and the CLI into dist/.
 // Usage: node esbuild.mjs [--production] [--watch]
+import fs from 'node:fs';
+import path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -39,9 +41,29 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+/** Writes the licenses of every npm package bundled into dist/ (they ship inside the .vsix). */
+function writeThirdPartyNotices(metafiles) {
+  const packages = new Map();
+  for (const metafile of metafiles) {
+    for (const input of Object.keys(metafile.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match) packages.set(match[1], path.join('node_modules', match[1]));
+    }
+  }
+  const sections = [...packages.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const licenseFile = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = licenseFile ? fs.readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `License: ${manifest.license}`;
+    return `${name} ${manifest.version} (${manifest.license})\n\n${text}\n`;
+  });
+  const header = 'Istio YAML bundles the following npm packages into dist/client.js, dist/server.js and dist/cli.js.\n';
+  fs.writeFileSync('dist/THIRD-PARTY-NOTICES.txt', [header, ...sections].join(`\n${'-'.repeat(72)}\n\n`));
+}
+
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
+  writeThirdPartyNotices(results.map((r) => r.metafile));
 }
