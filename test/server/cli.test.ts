@@ -17,7 +17,7 @@ beforeAll(() => {
   expect(fs.existsSync(CLI), 'build first: npm run build').toBe(true);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-yaml-cli-'));
   fs.mkdirSync(path.join(dir, 'mesh/nested'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'mesh/clean.yaml'), 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: edge}\nspec:\n  selector: {istio: ingressgateway}\n');
+  fs.writeFileSync(path.join(dir, 'mesh/clean.yaml'), 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: edge}\nspec:\n  selector: {istio: ingressgateway}\n  servers:\n  - port: {number: 80, name: http, protocol: HTTP}\n    hosts: [shop.example.com]\n');
   fs.writeFileSync(path.join(dir, 'mesh/nested/bad.yml'), 'apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule\nmetadata: {name: reviews}\nspec:\n  host: reviews\n  subsetz: []\n');
   fs.writeFileSync(path.join(dir, 'mesh/notes.txt'), 'not yaml');
 });
