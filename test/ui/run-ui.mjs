@@ -1,0 +1,158 @@
+// The UI test tier: installs the packaged dist/istio-yaml.vsix into a throwaway code-server profile, opens a fresh copy
+// of test/e2e/workspace in headless Chromium and checks what a user sees: squiggles, the Problems panel, hovers, commands.
+// Packages nothing itself (run `npm run package` first). Screenshots go to test/.artifacts/ui/; the main one also
+// replaces docs/images/diagnostics.png, which the README shows. Prints `N passed, N failed` as its last line.
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countDifferentPixels } from './image-diff.mjs';
+import { hoverToken, openFromExplorer, openProblems, runCommand, waitForWorkbench } from './workbench.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const requireFromHost = createRequire(join(root, 'test/e2e-host/package.json'));
+const vsix = join(root, 'dist/istio-yaml.vsix');
+const artifacts = join(root, 'test/.artifacts/ui');
+const readmeImage = join(root, 'docs/images/diagnostics.png');
+const TIMEOUT = Number(process.env.UI_STEP_TIMEOUT_MS || 30000); // per wait; the machine has 2 cores
+const VIEWPORT = { width: 1280, height: 800 };
+// Runs of the same state differ in a handful of pixels (focus rings, caret); more than this is a real change.
+const README_IMAGE_TOLERANCE_PX = 200;
+const started = Date.now();
+const lap = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+function bail(message) {
+  console.error(`run-ui: ${message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+if (!existsSync(vsix)) bail('dist/istio-yaml.vsix is missing; run `npm run package` first');
+if (!existsSync(join(root, 'test/e2e-host/node_modules/code-server/out/node/entry.js'))) {
+  bail('code-server is not installed; run test/e2e-host/install.sh first');
+}
+const { chromium } = requireFromHost('playwright-core');
+const host = requireFromHost('./code-server-host.js');
+
+/**
+ * The checks, in order; each builds on the state the previous ones left in the workbench.
+ * @type {{ title: string, run: (ctx: { page: any, shot: (name: string) => Promise<string> }) => Promise<void> }[]}
+ */
+const steps = [
+  { title: 'the workbench opens the workspace and the extension shows its status bar item', run: async ({ page }) => {
+    await waitForWorkbench(page, 60000);
+    await page.locator('.statusbar-item', { hasText: 'Istio' }).first().waitFor({ timeout: TIMEOUT });
+  } },
+  { title: 'opening routes.yaml from the explorer shows an error squiggle', run: async ({ page }) => {
+    await openFromExplorer(page, 'routes.yaml', 'VirtualService', TIMEOUT);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: TIMEOUT });
+  } },
+  { title: 'the Problems panel lists the misspelled field with its code', run: async ({ page }) => {
+    const rows = await openProblems(page);
+    const row = rows.filter({ hasText: "unknown field 'subsets'; did you mean 'subset'?" }).first();
+    await row.waitFor({ timeout: TIMEOUT });
+    const text = await row.innerText();
+    if (!text.includes('IY002')) throw new Error(`the row does not show the code IY002: ${text}`);
+    await rows.filter({ hasText: 'networking.istio.io/v1alpha3 is an older version of VirtualService' }).first().waitFor({ timeout: TIMEOUT });
+  } },
+  { title: 'hovering the squiggle shows the message and the quick fix (README screenshot)', run: async ({ page, shot }) => {
+    await hoverToken(page, 'subsets', "did you mean 'subset'?", TIMEOUT);
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Quick Fix' }).first().waitFor({ timeout: TIMEOUT });
+    const file = await shot('diagnostics');
+    const changed = !existsSync(readmeImage) || (await countDifferentPixels(page.context().browser(), file, readmeImage)) > README_IMAGE_TOLERANCE_PX;
+    if (changed) {
+      mkdirSync(dirname(readmeImage), { recursive: true });
+      copyFileSync(file, readmeImage);
+      console.log(`  updated ${readmeImage}`);
+    }
+  } },
+  { title: 'hovering a field shows its schema documentation', run: async ({ page, shot }) => {
+    await hoverToken(page, 'timeout', 'Timeout for HTTP requests', TIMEOUT);
+    await shot('hover');
+  } },
+  { title: '"Istio: Show Language Server Output" opens the server log', run: async ({ page, shot }) => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Istio: Show Language Server Output', TIMEOUT);
+    await page.locator('.output-view .view-lines', { hasText: 'indexed' }).first().waitFor({ timeout: TIMEOUT });
+    await shot('output');
+  } },
+  { title: '"Istio: Restart Language Server" restarts it and the squiggle comes back', run: async ({ page }) => {
+    await runCommand(page, 'Istio: Restart Language Server', TIMEOUT);
+    // The command confirms in the status bar once the new server has started; the squiggle must then be republished.
+    await page.locator('.statusbar-item', { hasText: 'language server restarted' }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: TIMEOUT });
+    const failure = page.locator('.notification-toast', { hasText: 'failed to start' });
+    if (await failure.count()) throw new Error(await failure.first().innerText());
+  } },
+];
+
+async function main() {
+  const run = host.createRunDir('istio-yaml-ui');
+  let server;
+  let browser;
+  let cleaning;
+  const cleanup = () => (cleaning ??= (async () => {
+    if (browser) await browser.close().catch(() => {});
+    if (server) await server.stop();
+    run.remove();
+  })());
+  const unregister = host.onSignals(() => cleanup());
+  let passed = 0;
+  let failed = 0;
+  try {
+    // Screenshots of an earlier run (a stale failure.png above all) must not be mistaken for this run's.
+    rmSync(artifacts, { recursive: true, force: true });
+    mkdirSync(artifacts, { recursive: true });
+    host.installExtension(run, vsix);
+    const workspace = join(run.root, 'workspace');
+    cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
+    server = await host.startCodeServer(run);
+    browser = await host.launchChromium(run, { chromium });
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const shot = async (name) => {
+      const file = join(artifacts, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    };
+    console.log(`[${lap()}] extension installed, code-server listening on ${server.url}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+
+    let broken;
+    for (const { title, run: step } of steps) {
+      if (broken) {
+        // Later steps depend on the earlier ones' state: they count as failed, never as skipped.
+        failed++;
+        console.log(`not ok - ${title} (not run: '${broken}' failed)`);
+        continue;
+      }
+      try {
+        await step({ page, shot });
+        passed++;
+        console.log(`ok - ${title} [${lap()}]`);
+      } catch (error) {
+        failed++;
+        broken = title;
+        console.log(`not ok - ${title}\n  ${String(error && error.message).split('\n').join('\n  ')}`);
+        await shot('failure').catch(() => {});
+      }
+    }
+    if (failed) {
+      console.error(`screenshot of the failure: ${join(artifacts, 'failure.png')}`);
+      console.error(`--- code-server output ---\n${server.output()}\n${host.serverLogs(run)}`);
+      if (pageErrors.length) console.error(`--- workbench page errors ---\n${pageErrors.join('\n')}`);
+    }
+  } catch (error) {
+    failed = Math.max(failed, 1);
+    console.error(`run-ui: ${error && error.stack ? error.stack : String(error)}`);
+  } finally {
+    await cleanup();
+    unregister();
+  }
+  console.log(`UI tier finished in ${lap()}; screenshots in ${artifacts}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+process.exit(await main());
