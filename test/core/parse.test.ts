@@ -61,7 +61,7 @@ describe('resources', () => {
   test('settings disable analyzers by code or name, and override severities', () => {
     const ws = new Workspace();
     const uri = 'file:///s.yaml';
-    ws.setFile(uri, 'apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata: {name: gw}\nspec: {bogus: 1}\n');
+    ws.setFile(uri, 'apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule\nmetadata: {name: dr}\nspec: {host: reviews, bogus: 1}\n');
     expect(ws.snapshot().diagnostics(uri).map((d) => `${d.code}:${d.severity}`)).toEqual(['IY006:information', 'IY002:error']);
     const base = ws.snapshot().settings;
     ws.configure({ ...base, disabled: ['deprecated-api-version'], severity: { IY002: 'warning' } });

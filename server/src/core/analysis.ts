@@ -131,7 +131,9 @@ export class Snapshot {
       }
     }
     for (const resource of file.resources) {
-      if (!resource.istioGroup) continue;
+      // A document with syntax errors is reported as such; analysing the parser's guess at its data
+      // would risk claims about fields the author has not finished writing.
+      if (!resource.istioGroup || resource.parsed.doc.errors.length) continue;
       for (const finding of this.findingsOf(resource)) {
         out.push(this.toDiagnostic(finding.meta, lines, resource.base + finding.start, resource.base + finding.end, finding.message, resource, finding));
       }
