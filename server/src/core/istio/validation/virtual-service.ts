@@ -1,0 +1,25 @@
+// Facts about a VirtualService that several admission rules need: where it applies (mesh or
+// gateways) and whether it has TLS SNI matches.
+import { list, obj, type JsonObject } from './values';
+
+/** The `spec` map, or undefined. */
+export function specOf(resource: { readonly value: JsonObject }): JsonObject | undefined {
+  return obj(resource.value.spec);
+}
+
+/** `isGateway`: the VirtualService names gateways and `mesh` is not among them. */
+export function appliesOnlyToGateways(spec: JsonObject): boolean {
+  const gateways = list(spec.gateways);
+  if (gateways.length === 0) return false;
+  return !gateways.includes('mesh');
+}
+
+/** `isSniHost`: some TLS route matches on SNI hosts. */
+export function hasSniHosts(spec: JsonObject): boolean {
+  for (const route of list(spec.tls)) {
+    for (const match of list(obj(route)?.match)) {
+      if (list(obj(match)?.sniHosts).length > 0) return true;
+    }
+  }
+  return false;
+}
