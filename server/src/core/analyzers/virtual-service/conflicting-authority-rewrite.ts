@@ -1,7 +1,7 @@
 // The authority is rewritten in more than one place of an HTTP rule.
 import { isAuthorityHeader } from '../../istio/validation/headers';
-import { specOf } from '../../istio/validation/virtual-service';
-import { list, obj } from '../../istio/validation/values';
+import { forEachHttpRule, specOf } from '../../istio/validation/virtual-service';
+import { obj } from '../../istio/validation/values';
 import type { PathSegment } from '../../yaml/path';
 import { defineAnalyzer } from '../framework';
 
@@ -33,9 +33,7 @@ Keep only \`rewrite.authority\`.`,
   (ctx) => {
     const spec = specOf(ctx.resource);
     if (!spec) return;
-    list(spec.http).forEach((item, i) => {
-      const rule = obj(item);
-      if (!rule) return;
+    forEachHttpRule(spec, (rule, i) => {
       const places: { path: PathSegment[]; value: unknown; label: string }[] = [];
       const authority = obj(rule.rewrite)?.authority;
       if (typeof authority === 'string' && authority !== '') places.push({ path: ['spec', 'http', i, 'rewrite', 'authority'], value: authority, label: 'rewrite.authority' });

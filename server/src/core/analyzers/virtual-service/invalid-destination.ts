@@ -2,7 +2,7 @@
 // label, a port outside 1–65535, negative weights, or several destinations that all weigh 0.
 import { isDns1123Label, wildcardDomainProblem } from '../../istio/validation/dns';
 import { isValidPort } from '../../istio/validation/network';
-import { specOf } from '../../istio/validation/virtual-service';
+import { forEachHttpRule, specOf } from '../../istio/validation/virtual-service';
 import { list, num, obj } from '../../istio/validation/values';
 import type { PathSegment } from '../../yaml/path';
 import { defineAnalyzer, type ResourceContext } from '../framework';
@@ -79,9 +79,7 @@ Name a real service and subset, and give the destinations positive weights.`,
   (ctx) => {
     const spec = specOf(ctx.resource);
     if (!spec) return;
-    list(spec.http).forEach((item, i) => {
-      const rule = obj(item);
-      if (!rule) return;
+    forEachHttpRule(spec, (rule, i) => {
       checkRoutes(ctx, rule.route, ['spec', 'http', i, 'route']);
       checkDestination(ctx, rule.mirror, ['spec', 'http', i, 'mirror']);
       list(rule.mirrors).forEach((mirror, m) => checkDestination(ctx, obj(mirror)?.destination, ['spec', 'http', i, 'mirrors', m, 'destination']));

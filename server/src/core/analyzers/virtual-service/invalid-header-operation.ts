@@ -1,7 +1,7 @@
 // Header manipulation istiod rejects: reserved header names, and values with control characters or a
 // malformed `%VARIABLE%` expression.
 import { headerOperationNameProblem, headerValueProblem, requestSetHeaderNameProblem } from '../../istio/validation/headers';
-import { specOf } from '../../istio/validation/virtual-service';
+import { forEachHttpRule, specOf } from '../../istio/validation/virtual-service';
 import { list, obj } from '../../istio/validation/values';
 import type { PathSegment } from '../../yaml/path';
 import { defineAnalyzer, type ResourceContext } from '../framework';
@@ -64,9 +64,7 @@ Rewrite the authority with \`rewrite.authority\` instead of header operations, a
   (ctx) => {
     const spec = specOf(ctx.resource);
     if (!spec) return;
-    list(spec.http).forEach((item, i) => {
-      const rule = obj(item);
-      if (!rule) return;
+    forEachHttpRule(spec, (rule, i) => {
       checkHeaders(ctx, rule.headers, ['spec', 'http', i, 'headers']);
       list(rule.route).forEach((route, r) => checkHeaders(ctx, obj(route)?.headers, ['spec', 'http', i, 'route', r, 'headers']));
     });

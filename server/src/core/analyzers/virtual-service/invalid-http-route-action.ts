@@ -1,7 +1,7 @@
 // Each HTTP rule needs exactly one action (route, redirect or directResponse), and delegation has
 // its own restrictions: a rule with `delegate` only delegates; a delegate VirtualService cannot delegate.
-import { specOf } from '../../istio/validation/virtual-service';
-import { list, obj } from '../../istio/validation/values';
+import { forEachHttpRule, specOf } from '../../istio/validation/virtual-service';
+import { list } from '../../istio/validation/values';
 import type { PathSegment } from '../../yaml/path';
 import { defineAnalyzer } from '../framework';
 
@@ -39,9 +39,7 @@ Keep one action per rule; split the rule in two when you need both behaviours fo
     const spec = specOf(ctx.resource);
     if (!spec) return;
     const delegateVirtualService = list(spec.hosts).length === 0;
-    list(spec.http).forEach((item, i) => {
-      const rule = obj(item);
-      if (!rule) return;
+    forEachHttpRule(spec, (rule, i) => {
       const at = (field: string): PathSegment[] => ['spec', 'http', i, field];
       const hasRoute = list(rule.route).length > 0;
       if (!delegateVirtualService && present(rule.delegate)) {

@@ -1,6 +1,6 @@
 // Traffic mirroring settings istiod rejects: `mirror` together with `mirrors`, and percentages
 // outside 0â€“100.
-import { specOf } from '../../istio/validation/virtual-service';
+import { forEachHttpRule, specOf } from '../../istio/validation/virtual-service';
 import { list, num, obj, wrappedNumber } from '../../istio/validation/values';
 import { defineAnalyzer } from '../framework';
 
@@ -33,9 +33,7 @@ Move the \`mirror\` destination into \`mirrors\`, and keep percentages within 0â
   (ctx) => {
     const spec = specOf(ctx.resource);
     if (!spec) return;
-    list(spec.http).forEach((item, i) => {
-      const rule = obj(item);
-      if (!rule) return;
+    forEachHttpRule(spec, (rule, i) => {
       if (obj(rule.mirror) && list(rule.mirrors).length > 0) {
         ctx.report({ path: ['spec', 'http', i, 'mirrors'], target: 'key', message: "'mirror' and 'mirrors' cannot both be set; list every mirror destination under 'mirrors'" });
       }

@@ -1,7 +1,7 @@
 // String matches istiod rejects: regexes that are empty, longer than 1024 bytes or not RE2, and empty
 // prefixes (allowed only for `uri`). Covers request matches and CORS `allowOrigins`.
 import { regexProblem } from '../../istio/validation/regex';
-import { specOf } from '../../istio/validation/virtual-service';
+import { forEachHttpRule, specOf } from '../../istio/validation/virtual-service';
 import { list, obj } from '../../istio/validation/values';
 import type { PathSegment } from '../../yaml/path';
 import { defineAnalyzer, type ResourceContext } from '../framework';
@@ -77,9 +77,7 @@ Rewrite the regex without look-around or back-references (often two rules, the m
   (ctx) => {
     const spec = specOf(ctx.resource);
     if (!spec) return;
-    list(spec.http).forEach((item, i) => {
-      const rule = obj(item);
-      if (!rule) return;
+    forEachHttpRule(spec, (rule, i) => {
       list(rule.match).forEach((m, j) => {
         const match = obj(m);
         if (!match) return;

@@ -7,6 +7,14 @@ export function specOf(resource: { readonly value: JsonObject }): JsonObject | u
   return obj(resource.value.spec);
 }
 
+/** Calls `visit` for every HTTP route rule that is a map, with its index in `spec.http`. */
+export function forEachHttpRule(spec: JsonObject, visit: (rule: JsonObject, index: number) => void): void {
+  list(spec.http).forEach((item, index) => {
+    const rule = obj(item);
+    if (rule) visit(rule, index);
+  });
+}
+
 /** `isGateway`: the VirtualService names gateways and `mesh` is not among them. */
 export function appliesOnlyToGateways(spec: JsonObject): boolean {
   const gateways = list(spec.gateways);
