@@ -1,8 +1,7 @@
 // Header names in `headers` and `withoutHeaders` matches must be HTTP tokens, pseudo headers or JWT
 // claim keys. (A header match without a value is a schema error, reported by IY003.)
 import { matchHeaderNameProblem } from '../../istio/validation/headers';
-import { specOf } from '../../istio/validation/virtual-service';
-import { list, obj } from '../../istio/validation/values';
+import { forEachMatchHeader, specOf } from '../../istio/validation/virtual-service';
 import { defineAnalyzer } from '../framework';
 
 export const invalidMatchHeader = defineAnalyzer(
@@ -33,20 +32,9 @@ Use the header's real name, in lower case.`,
   (ctx) => {
     const spec = specOf(ctx.resource);
     if (!spec) return;
-    list(spec.http).forEach((item, i) => {
-      list(obj(item)?.match).forEach((m, j) => {
-        const match = obj(m);
-        if (!match) return;
-        for (const field of ['headers', 'withoutHeaders'] as const) {
-          const headers = obj(match[field]);
-          if (!headers) continue;
-          for (const name of Object.keys(headers)) {
-            const path = ['spec', 'http', i, 'match', j, field, name];
-            const problem = matchHeaderNameProblem(name);
-            if (problem) ctx.report({ path, target: 'key', message: problem });
-          }
-        }
-      });
+    forEachMatchHeader(spec, (name, path) => {
+      const problem = matchHeaderNameProblem(name);
+      if (problem) ctx.report({ path, target: 'key', message: problem });
     });
   },
 );

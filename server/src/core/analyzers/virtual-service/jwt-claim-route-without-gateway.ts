@@ -1,7 +1,6 @@
 // Routing on JWT claims (`@request.auth.claims...` header keys) only works on gateways.
 import { isJwtClaimRoutingKey } from '../../istio/validation/headers';
-import { appliesOnlyToGateways, specOf } from '../../istio/validation/virtual-service';
-import { list, obj } from '../../istio/validation/values';
+import { appliesOnlyToGateways, forEachMatchHeader, specOf } from '../../istio/validation/virtual-service';
 import { defineAnalyzer } from '../framework';
 
 export const jwtClaimRouteWithoutGateway = defineAnalyzer(
@@ -34,22 +33,12 @@ Bind the VirtualService to the ingress gateway that verifies the token (with a R
   (ctx) => {
     const spec = specOf(ctx.resource);
     if (!spec || appliesOnlyToGateways(spec)) return;
-    list(spec.http).forEach((item, i) => {
-      list(obj(item)?.match).forEach((m, j) => {
-        const match = obj(m);
-        if (!match) return;
-        for (const field of ['headers', 'withoutHeaders'] as const) {
-          const headers = obj(match[field]);
-          if (!headers) continue;
-          for (const name of Object.keys(headers)) {
-            if (!isJwtClaimRoutingKey(name)) continue;
-            ctx.report({
-              path: ['spec', 'http', i, 'match', j, field, name],
-              target: 'key',
-              message: `JWT claim routing ('${name}') is only supported for VirtualServices bound to gateways (without 'mesh')`,
-            });
-          }
-        }
+    forEachMatchHeader(spec, (name, path) => {
+      if (!isJwtClaimRoutingKey(name)) return;
+      ctx.report({
+        path,
+        target: 'key',
+        message: `JWT claim routing ('${name}') is only supported for VirtualServices bound to gateways (without 'mesh')`,
       });
     });
   },

@@ -15,6 +15,20 @@ export function forEachHttpRule(spec: JsonObject, visit: (rule: JsonObject, inde
   });
 }
 
+/** Calls `visit` for every header name matched in `http[].match[].headers` and `withoutHeaders`. */
+export function forEachMatchHeader(spec: JsonObject, visit: (name: string, path: (string | number)[]) => void): void {
+  forEachHttpRule(spec, (rule, i) => {
+    list(rule.match).forEach((m, j) => {
+      const match = obj(m);
+      if (!match) return;
+      for (const field of ['headers', 'withoutHeaders'] as const) {
+        const headers = obj(match[field]);
+        if (headers) for (const name of Object.keys(headers)) visit(name, ['spec', 'http', i, 'match', j, field, name]);
+      }
+    });
+  });
+}
+
 /** `isGateway`: the VirtualService names gateways and `mesh` is not among them. */
 export function appliesOnlyToGateways(spec: JsonObject): boolean {
   const gateways = list(spec.gateways);
