@@ -1,9 +1,8 @@
 // Sidecar egress listeners istiod rejects: catch-all listeners that are not last, invalid or repeated
 // ports and unix sockets, targetPort, and hosts that are not `namespace/dnsName`.
-import { isDns1123Label } from '../../istio/validation/dns';
 import { namespacedHostProblem } from '../../istio/validation/namespaced-host';
 import { isIpAddress, isValidPort, UNIX_PREFIX, unixAddressProblem } from '../../istio/validation/network';
-import { KNOWN_PROTOCOLS, parseProtocol } from '../../istio/validation/protocol';
+import { sidecarPortFindings } from '../../istio/validation/sidecar-port';
 import { list, num, obj } from '../../istio/validation/values';
 import { defineAnalyzer } from '../framework';
 
@@ -49,11 +48,7 @@ Move the listener without \`port\` to the end, and write hosts as \`prod/reviews
         else if (i === egress.length - 1) catchAll = true;
         else ctx.report({ path: at, message: 'the egress listener without a port must be the last one' });
       } else if (port) {
-        const targetPort = num(port.targetPort);
-        if (targetPort !== undefined && targetPort > 0) ctx.report({ path: [...at, 'port', 'targetPort'], target: 'key', message: 'targetPort has no effect on Sidecars; remove it' });
-        if (typeof port.name === 'string' && port.name !== '' && !isDns1123Label(port.name)) ctx.report({ path: [...at, 'port', 'name'], message: `port name '${port.name}' is not a DNS label` });
-        const protocol = typeof port.protocol === 'string' ? port.protocol : '';
-        if (protocol !== '' && !parseProtocol(protocol)) ctx.report({ path: [...at, 'port', 'protocol'], message: `unknown protocol '${protocol}'; use one of ${KNOWN_PROTOCOLS.join(', ')}` });
+        for (const finding of sidecarPortFindings(port, at)) ctx.report(finding);
         const number = num(port.number) ?? 0;
         const bind = typeof listener.bind === 'string' ? listener.bind : '';
         if (number === 0) {

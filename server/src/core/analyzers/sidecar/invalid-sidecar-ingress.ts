@@ -1,8 +1,8 @@
 // Sidecar ingress listeners istiod rejects: invalid or repeated ports, targetPort, bad bind or
 // defaultEndpoint addresses, and TLS settings sidecars do not support.
-import { isDns1123Label } from '../../istio/validation/dns';
 import { isIpAddress, isValidPort, UNIX_PREFIX, unixAddressProblem } from '../../istio/validation/network';
-import { isTlsProtocol, KNOWN_PROTOCOLS, parseProtocol } from '../../istio/validation/protocol';
+import { isTlsProtocol } from '../../istio/validation/protocol';
+import { sidecarPortFindings } from '../../istio/validation/sidecar-port';
 import { serverTlsFindings } from '../../istio/validation/server-tls';
 import { list, nonEmpty, num, obj } from '../../istio/validation/values';
 import { defineAnalyzer } from '../framework';
@@ -55,11 +55,8 @@ Forward to \`127.0.0.1:<app port>\` and give each listener its own port.`,
       const port = obj(ingress?.port);
       if (!ingress || !port) return;
       const at = ['spec', 'ingress', i];
-      const targetPort = num(port.targetPort);
-      if (targetPort !== undefined && targetPort > 0) ctx.report({ path: [...at, 'port', 'targetPort'], target: 'key', message: 'targetPort has no effect on Sidecars; remove it' });
-      if (typeof port.name === 'string' && port.name !== '' && !isDns1123Label(port.name)) ctx.report({ path: [...at, 'port', 'name'], message: `port name '${port.name}' is not a DNS label` });
+      for (const finding of sidecarPortFindings(port, at)) ctx.report(finding);
       const protocol = typeof port.protocol === 'string' ? port.protocol : '';
-      if (protocol !== '' && !parseProtocol(protocol)) ctx.report({ path: [...at, 'port', 'protocol'], message: `unknown protocol '${protocol}'; use one of ${KNOWN_PROTOCOLS.join(', ')}` });
       const number = num(port.number) ?? 0;
       if (!isValidPort(number)) ctx.report({ path: port.number === undefined ? [...at, 'port'] : [...at, 'port', 'number'], target: port.number === undefined ? 'key' : 'value', message: `port ${number} is not within 1–65535` });
       if (ports.has(number)) ctx.report({ path: [...at, 'port', 'number'], message: `port ${number} is already used by another ingress listener` });
