@@ -7,6 +7,7 @@ export interface IstioYamlSettings {
   readonly defaultNamespace: string;
   readonly validation: { readonly schema: boolean; readonly admission: boolean };
   readonly analyzers: { readonly disabled: readonly string[]; readonly severity: Readonly<Record<string, SettingSeverity>> };
+  readonly references: { readonly incompleteWorkspace: 'information' | 'off' };
   /** Glob patterns (relative to a workspace folder) of files the server does not index. */
   readonly exclude: readonly string[];
 }

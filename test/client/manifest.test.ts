@@ -16,7 +16,7 @@ describe('package.json', () => {
 
   test('every setting the server reads is declared', () => {
     const declared = Object.keys(manifest.contributes.configuration.properties);
-    for (const key of ['defaultNamespace', 'validation.schema', 'validation.admission', 'analyzers.disabled', 'analyzers.severity', 'exclude']) {
+    for (const key of ['defaultNamespace', 'validation.schema', 'validation.admission', 'analyzers.disabled', 'analyzers.severity', 'references.incompleteWorkspace', 'exclude']) {
       expect(declared).toContain(`istioYaml.${key}`);
     }
   });

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { ALL_ANALYZERS, Workspace } from '../../server/src/core/analysis';
-import { type CoreSettings, DEFAULT_SETTINGS, type Diagnostic } from '../../server/src/core/types';
-import { type Fixture, fixtureUri, type Marker, parseFixture } from './fixture';
+import { type CoreSettings, DEFAULT_SETTINGS, type Diagnostic, type TextEdit } from '../../server/src/core/types';
+import { type Fixture, type Marker, parseFixture } from './fixture';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures');
 
@@ -73,26 +73,43 @@ export function checkDiagnostics(file: string): void {
   }
 }
 
-/** Applies the preferred fix of every asserted diagnostic and compares with `<name>.fixed.yaml`. */
+/**
+ * Applies one fix of every asserted diagnostic (the preferred one, or the first whose title contains
+ * the text of a `# fix: <title>` line) and compares every file with `<name>.fixed.yaml`. Fixes may edit
+ * other files of a multi-file fixture; the fixed fixture then lists every file with its `#- path` header.
+ */
 export function checkFix(file: string): void {
   const { fixture, workspace, codes } = loadFixture(file);
   const snapshot = workspace.snapshot();
-  const [only] = fixture.files;
-  const diagnostics = snapshot.diagnostics(only.uri).filter((d) => codes.has(d.code));
-  const edits = diagnostics.flatMap((d) => (d.fixes?.find((f) => f.preferred) ?? d.fixes?.[0])?.edits ?? []);
-  expect(edits.length, 'the fixture produced no fix').toBeGreaterThan(0);
-  const lines = only.text.split('\n');
-  const offsetOf = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  let text = only.text;
-  for (const edit of [...edits].sort((a, b) => offsetOf(b.range.start) - offsetOf(a.range.start))) {
-    text = text.slice(0, offsetOf(edit.range.start)) + edit.newText + text.slice(offsetOf(edit.range.end));
+  const wanted = fixture.files.map((f) => /^#\s*fix:\s*(.+?)\s*$/m.exec(f.text)?.[1]).find((t) => t);
+  const edits = new Map<string, TextEdit[]>(fixture.files.map((f) => [f.uri, []]));
+  for (const f of fixture.files) {
+    for (const d of snapshot.diagnostics(f.uri).filter((d) => codes.has(d.code))) {
+      const fix = wanted ? d.fixes?.find((x) => x.title.includes(wanted)) : (d.fixes?.find((x) => x.preferred) ?? d.fixes?.[0]);
+      for (const edit of fix?.edits ?? []) edits.get(edit.uri ?? f.uri)?.push(edit);
+    }
   }
+  expect([...edits.values()].flat().length, wanted ? `no fix titled "${wanted}"` : 'the fixture produced no fix').toBeGreaterThan(0);
+  const fixed = fixture.files.map((f) => ({ ...f, text: applyEdits(f.text, edits.get(f.uri) ?? []) }));
+  const rendered = fixed.length === 1 ? fixed[0].text : fixed.map((f) => `#- ${f.path}\n${f.text}`).join('\n---\n');
   const fixedFile = file.replace(/\.yaml$/, '.fixed.yaml');
-  expect(text).toBe(fs.readFileSync(fixedFile, 'utf8'));
-  // The fixed text must not introduce new parse errors.
+  // UPDATE_FIXTURES=1 writes the expectation (review the diff before committing, as with snapshots).
+  if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(fixedFile, rendered);
+  expect(rendered).toBe(fs.readFileSync(fixedFile, 'utf8'));
+  // The fixed files must not introduce parse errors.
   const after = new Workspace();
-  after.setFile(fixtureUri('fixed.yaml'), text);
-  expect(after.snapshot().diagnostics(fixtureUri('fixed.yaml')).filter((d) => d.code === 'IY001')).toEqual([]);
+  for (const f of fixed) after.setFile(f.uri, f.text);
+  for (const f of fixed) expect(after.snapshot().diagnostics(f.uri).filter((d) => d.code === 'IY001'), f.path).toEqual([]);
+}
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = text.split('\n');
+  const offsetOf = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => offsetOf(b.range.start) - offsetOf(a.range.start))) {
+    out = out.slice(0, offsetOf(edit.range.start)) + edit.newText + out.slice(offsetOf(edit.range.end));
+  }
+  return out;
 }
 
 /** All fixture files under a folder of test/fixtures, recursively. */

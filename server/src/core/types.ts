@@ -22,6 +22,8 @@ export interface RelatedInformation {
 export interface TextEdit {
   readonly range: Range;
   readonly newText: string;
+  /** The file the edit applies to when it is not the diagnostic's own file (cross-file fixes). */
+  readonly uri?: string;
 }
 
 export interface Fix {
@@ -60,6 +62,11 @@ export interface CoreSettings {
   readonly disabled: readonly string[];
   /** Severity overrides keyed by analyzer code or name. */
   readonly severity: Readonly<Record<string, Severity>>;
+  /**
+   * A reference whose target kind appears nowhere in the workspace (no Services at all, say) may point
+   * into another repository or the cluster: report it as information, or not at all.
+   */
+  readonly unresolvedInIncompleteWorkspace: 'information' | 'off';
 }
 
 export const DEFAULT_SETTINGS: CoreSettings = {
@@ -68,6 +75,7 @@ export const DEFAULT_SETTINGS: CoreSettings = {
   admissionValidation: true,
   disabled: [],
   severity: {},
+  unresolvedInIncompleteWorkspace: 'information',
 };
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'keyword' | 'reference';

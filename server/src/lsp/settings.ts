@@ -17,6 +17,7 @@ export function readSettings(raw: unknown): ServerSettings {
   const s = isRecord(raw) ? raw : {};
   const validation = isRecord(s.validation) ? s.validation : {};
   const analyzers = isRecord(s.analyzers) ? s.analyzers : {};
+  const references = isRecord(s.references) ? s.references : {};
   const severity: Record<string, Severity> = {};
   if (isRecord(analyzers.severity)) {
     for (const [key, value] of Object.entries(analyzers.severity)) if (SEVERITIES.has(value as Severity)) severity[key] = value as Severity;
@@ -29,6 +30,7 @@ export function readSettings(raw: unknown): ServerSettings {
       admissionValidation: typeof validation.admission === 'boolean' ? validation.admission : true,
       disabled: strings(analyzers.disabled),
       severity,
+      unresolvedInIncompleteWorkspace: references.incompleteWorkspace === 'off' ? 'off' : 'information',
     },
     exclude: strings(s.exclude),
   };

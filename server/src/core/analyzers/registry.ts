@@ -1,5 +1,5 @@
 // Every analyzer, sorted by code. Settings filter this list; nothing is added conditionally.
-import type { AnalyzerMeta, ResourceAnalyzer } from './framework';
+import type { AnalyzerMeta, ResourceAnalyzer, WorkspaceAnalyzer } from './framework';
 import { abortWithoutErrorType } from './virtual-service/abort-without-error-type';
 import { ambiguousTcpServiceEntry } from './service-entry/ambiguous-tcp-service-entry';
 import { celRuleViolation } from './schema/cel-rule-violation';
@@ -78,6 +78,7 @@ import { partialWildcardServiceEntryHost } from './service-entry/partial-wildcar
 import { privateKeyInJwks } from './security/private-key-in-jwks';
 import { selectorWithResolutionNone } from './service-entry/selector-with-resolution-none';
 import { sniHostIpAddress } from './virtual-service/sni-host-ip-address';
+import { unknownGateway } from './virtual-service/unknown-gateway';
 import { unknownField } from './schema/unknown-field';
 import { unknownIstioKind } from './schema/unknown-istio-kind';
 import { unreachableRule } from './virtual-service/unreachable-rule';
@@ -168,8 +169,13 @@ export const RESOURCE_ANALYZERS: readonly ResourceAnalyzer[] = [
   ineffectiveEnvoyFilterMatch,
 ];
 
+/** Cross-resource analyzers: they read the workspace index as well as their subject resource. */
+export const WORKSPACE_ANALYZERS: readonly WorkspaceAnalyzer[] = [
+  unknownGateway,
+];
+
 /** Metadata of every analyzer, sorted by code: docs, settings and `--list-analyzers` read this. */
-export const ALL_ANALYZERS: readonly AnalyzerMeta[] = [yamlSyntaxError.meta, ...RESOURCE_ANALYZERS.map((a) => a.meta)].sort((a, b) =>
+export const ALL_ANALYZERS: readonly AnalyzerMeta[] = [yamlSyntaxError.meta, ...RESOURCE_ANALYZERS.map((a) => a.meta), ...WORKSPACE_ANALYZERS.map((a) => a.meta)].sort((a, b) =>
   a.code.localeCompare(b.code),
 );
 

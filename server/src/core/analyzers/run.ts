@@ -3,8 +3,10 @@ import type { Resource } from '../model/resource';
 import { validateAgainstSchema, type SchemaProblem } from '../schema/validate';
 import type { Severity } from '../types';
 import { rangeAt } from '../yaml/path';
-import type { AnalyzerMeta, FindingFix, Report, ResourceAnalyzer, ResourceContext } from './framework';
-import { RESOURCE_ANALYZERS } from './registry';
+import type { IndexView } from '../index/workspace-index';
+import { keyOf } from '../index/workspace-index';
+import type { AnalyzerMeta, FindingFix, Report, ResourceAnalyzer, ResourceContext, WorkspaceAnalyzer, WorkspaceOptions } from './framework';
+import { RESOURCE_ANALYZERS, WORKSPACE_ANALYZERS } from './registry';
 
 export interface Finding {
   readonly meta: AnalyzerMeta;
@@ -13,6 +15,9 @@ export interface Finding {
   readonly message: string;
   readonly fixes?: readonly FindingFix[];
   readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+  readonly severity?: Severity;
+  /** Related places in chunk offsets of their own resources. */
+  readonly related?: readonly { readonly resource: Resource; readonly start: number; readonly end: number; readonly message: string }[];
 }
 
 export interface AnalyzerFilter {
@@ -23,6 +28,58 @@ export interface AnalyzerFilter {
 function appliesTo(analyzer: ResourceAnalyzer, resource: Resource): boolean {
   const { inputs } = analyzer.meta;
   return inputs.includes('*') ? resource.istioGroup : !!resource.istioKind && inputs.includes(resource.kind);
+}
+
+function workspaceAppliesTo(analyzer: WorkspaceAnalyzer, resource: Resource): boolean {
+  const { inputs } = analyzer.meta;
+  return inputs.includes('*') ? !!resource.istioKind : inputs.includes(keyOf(resource));
+}
+
+/** Whether any cross-resource analyzer reports on this kind of object (Services, Namespaces, …). */
+export function hasWorkspaceAnalyzerFor(resource: Resource, analyzers: readonly WorkspaceAnalyzer[] = WORKSPACE_ANALYZERS): boolean {
+  return analyzers.some((a) => workspaceAppliesTo(a, resource));
+}
+
+function reportToFinding(meta: AnalyzerMeta, resource: Resource, text: string, report: Report): Finding {
+  const { doc } = resource.parsed;
+  const [start, end] = 'path' in report ? rangeAt(doc, text, report.path, report.target ?? 'value') : [report.start, report.end];
+  const related = report.related?.map((r) => {
+    const [s, e] = rangeAt(r.resource.parsed.doc, r.resource.chunk.text, r.path, 'value');
+    return { resource: r.resource, start: s, end: e, message: r.message };
+  });
+  return { meta, start, end, message: report.message, fixes: report.fixes, tags: report.tags, severity: report.severity, related };
+}
+
+/**
+ * Runs the enabled cross-resource analyzers on one subject resource. `index` records the kinds read,
+ * which is what the caller's cache keys on.
+ */
+export function analyzeInWorkspace(
+  resource: Resource,
+  index: IndexView,
+  options: WorkspaceOptions,
+  now: () => number,
+  filter: AnalyzerFilter,
+  analyzers: readonly WorkspaceAnalyzer[] = WORKSPACE_ANALYZERS,
+): Finding[] {
+  const findings: Finding[] = [];
+  const { doc } = resource.parsed;
+  const text = resource.chunk.text;
+  let schemaProblems: SchemaProblem[] | undefined;
+  for (const analyzer of analyzers) {
+    if (!filter.enabled(analyzer.meta) || !workspaceAppliesTo(analyzer, resource)) continue;
+    analyzer.run({
+      resource,
+      text,
+      index,
+      options,
+      now,
+      schemaProblems: () => (schemaProblems ??= resource.istioKind ? validateAgainstSchema(resource.istioKind, resource.value) : []),
+      rangeOf: (path, target) => rangeAt(doc, text, path, target),
+      report: (report: Report) => findings.push(reportToFinding(analyzer.meta, resource, text, report)),
+    });
+  }
+  return findings;
 }
 
 /** Runs every enabled analyzer that reads this resource's kind. Analyzer bugs propagate to the caller. */
@@ -38,10 +95,7 @@ export function analyzeResource(resource: Resource, filter: AnalyzerFilter, anal
       text,
       schemaProblems: () => (schemaProblems ??= resource.istioKind ? validateAgainstSchema(resource.istioKind, resource.value) : []),
       rangeOf: (path, target) => rangeAt(doc, text, path, target),
-      report: (report: Report) => {
-        const [start, end] = 'path' in report ? rangeAt(doc, text, report.path, report.target ?? 'value') : [report.start, report.end];
-        findings.push({ meta: analyzer.meta, start, end, message: report.message, fixes: report.fixes, tags: report.tags });
-      },
+      report: (report: Report) => findings.push(reportToFinding(analyzer.meta, resource, text, report)),
     };
     analyzer.run(ctx);
   }
