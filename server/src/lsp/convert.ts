@@ -49,7 +49,10 @@ export function toDiagnostic(d: CoreDiagnostic): Diagnostic {
 }
 
 export function toCodeAction(uri: string, fix: Fix, diagnostic: CoreDiagnostic): CodeAction {
-  const action = CodeAction.create(fix.title, { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } }, CodeActionKind.QuickFix);
+  // A fix may edit other files too (add the missing subset to the DestinationRule's file).
+  const changes: Record<string, { range: CoreDiagnostic['range']; newText: string }[]> = {};
+  for (const e of fix.edits) (changes[e.uri ?? uri] ??= []).push({ range: e.range, newText: e.newText });
+  const action = CodeAction.create(fix.title, { changes }, CodeActionKind.QuickFix);
   action.diagnostics = [toDiagnostic(diagnostic)];
   action.isPreferred = fix.preferred;
   return action;
