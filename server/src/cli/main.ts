@@ -14,7 +14,7 @@ function check(options: CheckOptions): number {
   const { files, missing } = collectFiles(options.paths);
   for (const m of missing) process.stderr.write(`istio-yaml: no such file or directory: ${m}\n`);
   if (missing.length && !files.length) return 2;
-  const workspace = new Workspace();
+  const workspace = new Workspace({ now: Date.now });
   workspace.configure({ ...DEFAULT_SETTINGS, defaultNamespace: options.namespace ?? DEFAULT_SETTINGS.defaultNamespace, disabled: options.disable });
   const uris = new Map<string, string>();
   for (const file of files) {

@@ -22,7 +22,7 @@ import { findYamlFiles, globToRegExp, isYamlPath, pathToUri, readTextFile, uriTo
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const workspace = new Workspace();
+const workspace = new Workspace({ now: Date.now });
 const logger: Logger = {
   error: (m) => connection.console.error(m),
   info: (m) => connection.console.info(m),
