@@ -18,7 +18,29 @@ export const COMMANDS: CommandTable = {
     void vscode.window.setStatusBarMessage('Istio YAML language server restarted', 3000);
   },
   'istioYaml.showOutput': (ctx) => () => ctx.output.show(true),
+  // The server's code lenses ("used by 3 routes") pass plain JSON; VS Code's references view wants its own types.
+  'istioYaml.showReferences': () => (uri, position, locations) => showReferences(uri, position, locations),
 };
+
+interface JsonPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+interface JsonLocation {
+  readonly uri: string;
+  readonly range: { readonly start: JsonPosition; readonly end: JsonPosition };
+}
+
+function toPosition(p: JsonPosition): vscode.Position {
+  return new vscode.Position(p.line, p.character);
+}
+
+function showReferences(uri: unknown, position: unknown, locations: unknown): Thenable<unknown> | undefined {
+  if (typeof uri !== 'string' || !position || !Array.isArray(locations)) return undefined;
+  const targets = (locations as JsonLocation[]).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPosition(l.range.start), toPosition(l.range.end))));
+  return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), toPosition(position as JsonPosition), targets);
+}
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx)));

@@ -8,7 +8,7 @@ export function readSettings(): IstioYamlSettings {
     defaultNamespace: c.get('defaultNamespace', 'default'),
     validation: { schema: c.get('validation.schema', true), admission: c.get('validation.admission', true) },
     analyzers: { disabled: c.get('analyzers.disabled', []), severity: c.get('analyzers.severity', {}) },
-    references: { incompleteWorkspace: c.get('references.incompleteWorkspace', 'information') },
+    references: { incompleteWorkspace: c.get('references.incompleteWorkspace', 'off') },
     exclude: c.get('exclude', []),
   };
 }

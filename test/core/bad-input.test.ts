@@ -63,14 +63,20 @@ describe('bad input', () => {
     const docs: string[] = [];
     let size = 0;
     for (let i = 0; size < 10 * 1024 * 1024; i++) {
-      const doc = VS.replace('name: reviews', `name: reviews-${i}`).replace('subsets: v2', i % 1000 === 0 ? 'subsets: v2' : 'subset: v2');
+      // Distinct hosts: 40,000 VirtualServices sharing one host would be 40,000 real conflicts.
+      const doc = VS.replace('name: reviews', `name: reviews-${i}`)
+        .replace('hosts: [reviews]', `hosts: [reviews-${i}]`)
+        .replace('subsets: v2', i % 1000 === 0 ? 'subsets: v2' : 'subset: v2');
       docs.push(doc);
       size += doc.length + 4;
     }
     const { diagnostics, snapshot } = analyse(docs.join('---\n'));
     expect(snapshot.resources(URI).length).toBe(docs.length);
-    expect(diagnostics.length).toBe(Math.ceil(docs.length / 1000));
-    expect(diagnostics.every((d) => d.code === 'IY002')).toBe(true);
+    const typos = diagnostics.filter((d) => d.code === 'IY002');
+    expect(typos.length).toBe(Math.ceil(docs.length / 1000));
+    // Everything else is about references into kinds the workspace lacks (no Services, no
+    // DestinationRules): information, never an error.
+    expect(diagnostics.filter((d) => d.code !== 'IY002').every((d) => d.severity === 'information')).toBe(true);
   });
 
   test('a YAML alias bomb: one clear diagnostic, no expansion', () => {

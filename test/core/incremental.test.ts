@@ -2,6 +2,7 @@
 // read what changed, and findings follow the edit.
 import { describe, expect, test } from 'vitest';
 import { Workspace } from '../../server/src/core/analysis';
+import { DEFAULT_SETTINGS } from '../../server/src/core/types';
 
 const GATEWAY = (name: string) => `apiVersion: networking.istio.io/v1
 kind: Gateway
@@ -41,6 +42,7 @@ spec:
 
 function setup(): Workspace {
   const ws = new Workspace();
+  ws.configure({ ...DEFAULT_SETTINGS, unresolvedInIncompleteWorkspace: 'information' });
   ws.setFile('file:///w/gateways.yaml', GATEWAY('public'));
   ws.setFile('file:///w/routes.yaml', ROUTES);
   ws.setFile('file:///w/telemetry.yaml', TELEMETRY);

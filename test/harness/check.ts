@@ -85,7 +85,8 @@ export function checkFix(file: string): void {
   const edits = new Map<string, TextEdit[]>(fixture.files.map((f) => [f.uri, []]));
   for (const f of fixture.files) {
     for (const d of snapshot.diagnostics(f.uri).filter((d) => codes.has(d.code))) {
-      const fix = wanted ? d.fixes?.find((x) => x.title.includes(wanted)) : (d.fixes?.find((x) => x.preferred) ?? d.fixes?.[0]);
+      // Every diagnostic with an istioctl code also offers "Suppress ISTxxxx …": never the default.
+      const fix = wanted ? d.fixes?.find((x) => x.title.includes(wanted)) : (d.fixes?.find((x) => x.preferred) ?? d.fixes?.find((x) => !x.title.startsWith('Suppress ')));
       for (const edit of fix?.edits ?? []) edits.get(edit.uri ?? f.uri)?.push(edit);
     }
   }
@@ -102,7 +103,8 @@ export function checkFix(file: string): void {
   for (const f of fixed) expect(after.snapshot().diagnostics(f.uri).filter((d) => d.code === 'IY001'), f.path).toEqual([]);
 }
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
+/** Applies edits (0-based positions) to a text, last first. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = text.split('\n');
   const offsetOf = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   let out = text;

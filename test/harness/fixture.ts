@@ -19,10 +19,20 @@ export interface Marker {
   readonly columns?: { readonly start: number; readonly end: number };
 }
 
+/** A caret marker with a label instead of a diagnostic (`#   ^^^^ def`): a range for feature checks. */
+export interface LabelledRange {
+  readonly file: string;
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly label: string;
+}
+
 export interface Fixture {
   readonly files: readonly FixtureFile[];
   readonly cursor?: { readonly file: string; readonly offset: number };
   readonly markers: readonly Marker[];
+  readonly labels: readonly LabelledRange[];
   readonly clean: boolean;
   readonly analyzers?: readonly string[] | 'all';
   readonly settings?: Record<string, unknown>;
@@ -31,6 +41,7 @@ export interface Fixture {
 const HEADER = /^#- (\S+)\s*$/;
 const TRAILING = /#\s*(error|warning|information|hint)\[(IY\d{3})\](?:\s+"([^"]*)")?/g;
 const CARET = /^(\s*)#(\s*)(\^+)\s+(error|warning|information|hint)\[(IY\d{3})\](?:\s+"([^"]*)")?\s*$/;
+const LABELLED_CARET = /^\s*#\s*(\^+)\s+([A-Za-z][\w-]*)\s*$/;
 
 export function fixtureUri(path: string): string {
   return `file:///fixture/${path}`;
@@ -57,6 +68,7 @@ export function parseFixture(source: string, defaultPath: string): Fixture {
   }
   const files: FixtureFile[] = [];
   const markers: Marker[] = [];
+  const labels: LabelledRange[] = [];
   let cursor: Fixture['cursor'];
   let clean = false;
   let analyzers: Fixture['analyzers'];
@@ -89,6 +101,12 @@ export function parseFixture(source: string, defaultPath: string): Fixture {
         });
         return;
       }
+      const labelled = LABELLED_CARET.exec(line);
+      if (labelled) {
+        const start = line.indexOf('^');
+        labels.push({ file: part.path, line: lastContentLine, start, end: start + labelled[1].length, label: labelled[2] });
+        return;
+      }
       for (const m of line.matchAll(TRAILING)) {
         markers.push({ file: part.path, line: index, severity: m[1] as Severity, code: m[2], substring: m[3] });
       }
@@ -96,5 +114,5 @@ export function parseFixture(source: string, defaultPath: string): Fixture {
     });
     files.push({ path: part.path, uri: fixtureUri(part.path), text });
   }
-  return { files, cursor, markers, clean, analyzers, settings };
+  return { files, cursor, markers, labels, clean, analyzers, settings };
 }

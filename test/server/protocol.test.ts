@@ -94,6 +94,19 @@ describe('language server over stdio', () => {
     expect(labels).toEqual(expect.arrayContaining(['hosts', 'http', 'gateways']));
   });
 
+  test('completion offers the subsets of the destination host from another file', async () => {
+    client.open('file:///t/ratings-rule.yaml', 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: ratings}\nspec:\n  host: ratings\n  subsets:\n  - {name: v1, labels: {version: v1}}\n  - {name: v2, labels: {version: v2}}\n');
+    client.open('file:///t/ratings-route.yaml', 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: ratings}\nspec:\n  hosts: [ratings]\n  http:\n  - route:\n    - destination:\n        host: ratings\n        subset: \n');
+    const result = await client.request<{ label: string; kind: number; detail: string; documentation?: { kind: string; value: string } }[] | { items: { label: string; kind: number; detail: string }[] }>('textDocument/completion', {
+      textDocument: { uri: 'file:///t/ratings-route.yaml' },
+      position: { line: 9, character: 16 },
+    });
+    const items = Array.isArray(result) ? result : result.items;
+    expect(items.map((i) => i.label)).toEqual(['v1', 'v2']);
+    // CompletionItemKind.Reference
+    expect(items[0]).toMatchObject({ kind: 18, detail: 'DestinationRule default/ratings' });
+  });
+
   test('hover shows the schema description', async () => {
     const hover = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', {
       textDocument: { uri: 'file:///t/routes.yaml' },
@@ -106,6 +119,49 @@ describe('language server over stdio', () => {
   test('document symbols list the resources', async () => {
     const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: 'file:///t/routes.yaml' } });
     expect(symbols.map((s) => s.name)).toEqual(['VirtualService default/reviews']);
+  });
+
+  describe('navigation across files', () => {
+    const RULES = 'file:///t/nav-rules.yaml';
+    const ROUTES = 'file:///t/nav-routes.yaml';
+    type Loc = { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+
+    beforeAll(() => {
+      client.open(RULES, 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: public\nspec:\n  selector: {istio: ingressgateway}\n---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: shop\nspec:\n  host: shop\n  subsets:\n  - name: v1\n  - name: v2\n');
+      client.open(ROUTES, 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: shop\nspec:\n  hosts: [shop.example.com]\n  gateways: [default/public]\n  http:\n  - route:\n    - destination: {host: shop, subset: v1}\n      weight: 80\n    - destination: {host: shop, subset: v2}\n      weight: 20\n');
+    });
+
+    test('definition: a gateway reference goes to the Gateway in the other file', async () => {
+      const locations = await client.request<Loc[]>('textDocument/definition', { textDocument: { uri: ROUTES }, position: { line: 6, character: 22 } });
+      expect(locations).toEqual([{ uri: RULES, range: { start: { line: 3, character: 8 }, end: { line: 3, character: 14 } } }]);
+    });
+
+    test('references: from a subset definition to the route that uses it, with the declaration', async () => {
+      const locations = await client.request<Loc[]>('textDocument/references', { textDocument: { uri: RULES }, position: { line: 14, character: 10 }, context: { includeDeclaration: true } });
+      expect(locations.map((l) => `${l.uri} ${l.range.start.line}:${l.range.start.character}`)).toEqual([`${ROUTES} 9:40`, `${RULES} 14:10`]);
+    });
+
+    test('rename: a subset across both files; a host is refused with a reason', async () => {
+      const edit = await client.request<{ changes: Record<string, { newText: string }[]> }>('textDocument/rename', { textDocument: { uri: ROUTES }, position: { line: 11, character: 41 }, newName: 'canary' });
+      expect(Object.keys(edit.changes).sort()).toEqual([RULES, ROUTES].sort());
+      expect(Object.values(edit.changes).flat().map((e) => e.newText)).toEqual(['canary', 'canary']);
+      const prepared = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: ROUTES }, position: { line: 11, character: 41 } });
+      expect(prepared.placeholder).toBe('v2');
+      await expect(client.request('textDocument/prepareRename', { textDocument: { uri: ROUTES }, position: { line: 11, character: 26 } })).rejects.toThrow(/Renaming a destination host is not supported/);
+    });
+
+    test('code lens: subset usage opens the references through the client command; weights are plain text', async () => {
+      type Lens = { range: Loc['range']; command: { title: string; command: string; arguments?: [string, { line: number; character: number }, Loc[]] } };
+      const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: RULES } });
+      const v1 = lenses.find((l) => l.range.start.line === 14);
+      expect(v1?.command.title).toBe('used by 1 route');
+      expect(v1?.command.command).toBe('istioYaml.showReferences');
+      expect(v1?.command.arguments?.[0]).toBe(RULES);
+      expect(v1?.command.arguments?.[2].map((l) => l.uri)).toEqual([ROUTES]);
+      expect(lenses.find((l) => l.range.start.line === 0)?.command.title).toBe('bound by 1 VirtualService');
+      const [split] = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: ROUTES } });
+      expect(split.command).toEqual({ title: 'v1 80% · v2 20%', command: '' });
+    });
   });
 
   test('requests on unknown documents or absurd positions return empty results', async () => {

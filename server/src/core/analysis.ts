@@ -11,22 +11,36 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { selectionRanges } from './features/selection';
 import { documentSymbols } from './features/symbols';
+import { codeLenses } from './features/code-lens';
+import { definition } from './features/definition';
+import { policyRefactorings } from './features/policy-refactors';
+import { documentHighlights, references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { withSuppressFix } from './features/suppress-fix';
 import { buildFile, type FileModel, rebuildFile } from './model/file';
 import { resourceLabel, type Resource } from './model/resource';
 import type { LineIndex } from './text/line-index';
 import {
+  type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type CoreSettings,
   DEFAULT_SETTINGS,
   type Diagnostic,
+  type DocumentHighlight,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
+  type Location,
   type Position,
+  type Range,
+  type RenamePlace,
+  type RenameRejection,
   type ResourceInfo,
   type SelectionRange,
   type Severity,
   type TextEdit,
+  type WorkspaceEdit,
 } from './types';
 import type { ParsedDoc } from './yaml/parse';
 
@@ -80,6 +94,8 @@ export class Workspace {
   private generations = new Map<KindKey, number>();
   /** Every kind a file has held: an edit to the file may affect readers of any of them. */
   private kindsOf = new Map<string, Set<KindKey>>();
+  /** The index, shared by every snapshot taken until the next change (requests take a snapshot each). */
+  private indexHolder: { index?: WorkspaceIndex } = {};
   private readonly now: () => number;
 
   constructor(options: WorkspaceOptions = {}) {
@@ -90,12 +106,14 @@ export class Workspace {
     const previous = this.files.get(uri);
     const next = buildFile(uri, text, this.settings.defaultNamespace, previous);
     this.files.set(uri, next);
+    this.indexHolder = {};
     this.noteChanges(uri, previous?.resources ?? [], next.resources);
   }
 
   removeFile(uri: string): void {
     const previous = this.files.get(uri);
     this.files.delete(uri);
+    this.indexHolder = {};
     if (previous) this.noteChanges(uri, previous.resources, []);
   }
 
@@ -123,6 +141,7 @@ export class Workspace {
     this.settings = settings;
     this.filter = makeFilter(settings);
     this.caches = newCaches();
+    this.indexHolder = {};
     if (namespaceChanged) {
       for (const [uri, file] of this.files) this.files.set(uri, rebuildFile(file, settings.defaultNamespace));
     }
@@ -136,6 +155,7 @@ export class Workspace {
       caches: this.caches,
       generations: new Map(this.generations),
       kindsOf: this.kindsOf,
+      indexHolder: this.indexHolder,
       now: this.now,
     });
   }
@@ -148,6 +168,7 @@ interface SnapshotState {
   readonly caches: Caches;
   readonly generations: ReadonlyMap<KindKey, number>;
   readonly kindsOf: ReadonlyMap<string, ReadonlySet<KindKey>>;
+  readonly indexHolder: { index?: WorkspaceIndex };
   readonly now: () => number;
 }
 
@@ -167,7 +188,6 @@ export class Snapshot {
   private readonly files: ReadonlyMap<string, FileModel>;
   readonly settings: CoreSettings;
   private readonly filter: AnalyzerFilter;
-  private workspaceIndex: WorkspaceIndex | undefined;
 
   constructor(private readonly state: SnapshotState) {
     this.files = state.files;
@@ -177,7 +197,7 @@ export class Snapshot {
 
   /** Every object of every file, by kind, namespace and name (built on first use). */
   index(): WorkspaceIndex {
-    return (this.workspaceIndex ??= new WorkspaceIndex([...this.files.values()].flatMap((f) => f.resources)));
+    return (this.state.indexHolder.index ??= new WorkspaceIndex([...this.files.values()].flatMap((f) => f.resources)));
   }
 
   /** The file model of a uri (features read it). */
@@ -318,7 +338,7 @@ export class Snapshot {
       docsUrl: docsUrl(meta),
       tags: finding?.tags,
       related: related?.length ? related : undefined,
-      fixes: finding?.fixes?.flatMap((fix) => {
+      fixes: withSuppressFix(finding?.fixes, meta, resource)?.flatMap((fix) => {
         const edits = fix.edits.map((e) => {
           if (!e.target || (resource && e.target.parsed === resource.parsed && e.target.uri === resource.uri)) return { range: lines.range(base + e.start, base + e.end), newText: e.newText };
           const place = this.placeOf(e.target);
@@ -332,12 +352,13 @@ export class Snapshot {
 
   completion(uri: string, position: Position): CompletionItem[] {
     const file = this.files.get(uri);
-    return file ? complete(file, file.parsed.lines.offset(position)) : [];
+    // The index is built only if the cursor is at a reference (completion and hover ask lazily).
+    return file ? complete(file, file.parsed.lines.offset(position), () => this.index().view()) : [];
   }
 
   hover(uri: string, position: Position): Hover | undefined {
     const file = this.files.get(uri);
-    return file ? hover(file, file.parsed.lines.offset(position)) : undefined;
+    return file ? hover(file, file.parsed.lines.offset(position), () => this.index().view()) : undefined;
   }
 
   symbols(uri: string): DocumentSymbol[] {
@@ -353,6 +374,36 @@ export class Snapshot {
   selectionRanges(uri: string, positions: readonly Position[]): SelectionRange[] {
     const file = this.files.get(uri);
     return file ? selectionRanges(file, positions) : [];
+  }
+
+  /** Where the reference under the cursor points (navigation reads the reference table). */
+  definition(uri: string, position: Position): Location[] {
+    return definition(this, uri, position);
+  }
+
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[] {
+    return references(this, uri, position, includeDeclaration);
+  }
+
+  documentHighlights(uri: string, position: Position): DocumentHighlight[] {
+    return documentHighlights(this, uri, position);
+  }
+
+  prepareRename(uri: string, position: Position): RenamePlace | RenameRejection | undefined {
+    return prepareRename(this, uri, position);
+  }
+
+  rename(uri: string, position: Position, newName: string): WorkspaceEdit | RenameRejection | undefined {
+    return rename(this, uri, position, newName);
+  }
+
+  codeLenses(uri: string): CodeLens[] {
+    return codeLenses(this, uri);
+  }
+
+  /** Refactorings for a range (quick fixes come with `diagnostics`). */
+  codeActions(uri: string, range: Range): CodeAction[] {
+    return policyRefactorings(this, uri, range);
   }
 
   /** Every analyzer's metadata (for docs, settings UIs and the CLI). */

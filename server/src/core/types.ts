@@ -75,7 +75,7 @@ export const DEFAULT_SETTINGS: CoreSettings = {
   admissionValidation: true,
   disabled: [],
   severity: {},
-  unresolvedInIncompleteWorkspace: 'information',
+  unresolvedInIncompleteWorkspace: 'off',
 };
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'keyword' | 'reference';
@@ -132,4 +132,46 @@ export interface ResourceInfo {
   /** True when the kind is one of Istio's CRDs. */
   readonly istio: boolean;
   readonly range: Range;
+}
+
+/** A range in a file of the workspace (definition, references). */
+export interface Location {
+  readonly uri: string;
+  readonly range: Range;
+}
+
+/** Edits to several files, applied as one change (rename, refactorings). */
+export interface WorkspaceEdit {
+  readonly changes: Readonly<Record<string, readonly TextEdit[]>>;
+}
+
+/** What a rename at a position would rename: the range to edit and the current name. */
+export interface RenamePlace {
+  readonly range: Range;
+  readonly placeholder: string;
+}
+
+/** Why there is nothing to rename here, in words for the user. */
+export interface RenameRejection {
+  readonly error: string;
+}
+
+export interface DocumentHighlight {
+  readonly range: Range;
+  /** `write` for the definition, `read` for the places that refer to it. */
+  readonly kind: 'read' | 'write';
+}
+
+export interface CodeLens {
+  readonly range: Range;
+  readonly title: string;
+  /** When set, clicking the lens shows these locations in a references view opened at `position`. */
+  readonly references?: { readonly position: Position; readonly locations: readonly Location[] };
+}
+
+/** A refactoring offered for a range (quick fixes travel with their diagnostics instead). */
+export interface CodeAction {
+  readonly title: string;
+  readonly kind: 'refactor.rewrite';
+  readonly edit: WorkspaceEdit;
 }

@@ -2,26 +2,35 @@
 import {
   CodeAction,
   CodeActionKind,
+  type CodeLens,
   CompletionItem,
   CompletionItemKind,
   Diagnostic,
   DiagnosticSeverity,
   DiagnosticTag,
+  type DocumentHighlight,
+  DocumentHighlightKind,
   DocumentSymbol,
   InsertTextFormat,
   MarkupKind,
   SymbolKind,
   type Hover,
   type Range,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import type { CommandId } from '../../../common/commands';
 import type * as core from '../core/analysis';
 import type {
+  CodeAction as CoreCodeAction,
+  CodeLens as CoreCodeLens,
   CompletionItem as CoreCompletionItem,
   Diagnostic as CoreDiagnostic,
+  DocumentHighlight as CoreHighlight,
   DocumentSymbol as CoreSymbol,
   Fix,
   Hover as CoreHover,
   Severity,
+  WorkspaceEdit as CoreWorkspaceEdit,
 } from '../core/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -95,6 +104,32 @@ const SYMBOL_KIND: Record<CoreSymbol['kind'], SymbolKind> = {
 
 export function toDocumentSymbol(symbol: CoreSymbol): DocumentSymbol {
   return DocumentSymbol.create(symbol.name, symbol.detail, SYMBOL_KIND[symbol.kind], symbol.range, symbol.selectionRange, symbol.children.map(toDocumentSymbol));
+}
+
+export function toWorkspaceEdit(edit: CoreWorkspaceEdit): WorkspaceEdit {
+  const changes: WorkspaceEdit['changes'] = {};
+  for (const [uri, edits] of Object.entries(edit.changes)) changes[uri] = edits.map((e) => ({ range: e.range, newText: e.newText }));
+  return { changes };
+}
+
+export function toRefactoring(action: CoreCodeAction): CodeAction {
+  return CodeAction.create(action.title, toWorkspaceEdit(action.edit), CodeActionKind.RefactorRewrite);
+}
+
+export function toDocumentHighlight(highlight: CoreHighlight): DocumentHighlight {
+  return { range: highlight.range, kind: highlight.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read };
+}
+
+/** The client's command that turns these JSON arguments into VS Code objects for the references view. */
+export const SHOW_REFERENCES: CommandId = 'istioYaml.showReferences';
+
+/** A lens with references opens them on click; the others are plain text (an empty command id). */
+export function toCodeLens(uri: string, lens: CoreCodeLens): CodeLens {
+  const refs = lens.references;
+  return {
+    range: lens.range,
+    command: refs ? { title: lens.title, command: SHOW_REFERENCES, arguments: [uri, refs.position, refs.locations] } : { title: lens.title, command: '' },
+  };
 }
 
 export function intersects(a: Range, b: Range): boolean {

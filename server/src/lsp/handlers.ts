@@ -1,20 +1,33 @@
 // One small function per LSP request: convert params, take a snapshot, ask the core, convert back.
-import type {
-  CodeAction,
-  CodeActionParams,
-  CompletionItem,
-  CompletionParams,
-  DocumentSymbol,
-  DocumentSymbolParams,
-  FoldingRange,
-  FoldingRangeParams,
-  Hover,
-  HoverParams,
-  SelectionRange,
-  SelectionRangeParams,
+import {
+  type CodeAction,
+  type CodeActionParams,
+  type CodeLens,
+  type CodeLensParams,
+  type CompletionItem,
+  type CompletionParams,
+  type DefinitionParams,
+  type DocumentHighlight,
+  type DocumentHighlightParams,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  ErrorCodes,
+  type FoldingRange,
+  type FoldingRangeParams,
+  type Hover,
+  type HoverParams,
+  type Location,
+  type PrepareRenameParams,
+  type PrepareRenameResult,
+  type ReferenceParams,
+  type RenameParams,
+  ResponseError,
+  type SelectionRange,
+  type SelectionRangeParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { Workspace } from '../core/analysis';
-import { intersects, toCodeAction, toCompletionItem, toDocumentSymbol, toHover } from './convert';
+import { intersects, toCodeAction, toCodeLens, toCompletionItem, toDocumentHighlight, toDocumentSymbol, toHover, toRefactoring, toWorkspaceEdit } from './convert';
 
 export function completion(workspace: Workspace, params: CompletionParams): CompletionItem[] {
   return workspace.snapshot().completion(params.textDocument.uri, params.position).map(toCompletionItem);
@@ -37,15 +50,53 @@ export function selectionRanges(workspace: Workspace, params: SelectionRangePara
   return workspace.snapshot().selectionRanges(params.textDocument.uri, params.positions) as SelectionRange[];
 }
 
-/** Quick fixes are recomputed from the snapshot for the requested range; nothing is cached. */
+/** Whether a code action kind is among those requested (`refactor` covers `refactor.rewrite`). */
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => o === '' || o === kind || kind.startsWith(`${o}.`));
+}
+
+/** Quick fixes and refactorings are recomputed from the snapshot for the requested range; nothing is cached. */
 export function codeActions(workspace: Workspace, params: CodeActionParams): CodeAction[] {
   const { uri } = params.textDocument;
   const only = params.context.only;
-  if (only && !only.some((kind) => kind === 'quickfix' || 'quickfix'.startsWith(`${kind}.`) || kind === '')) return [];
+  const snapshot = workspace.snapshot();
   const actions: CodeAction[] = [];
-  for (const diagnostic of workspace.snapshot().diagnostics(uri)) {
-    if (!diagnostic.fixes?.length || !intersects(diagnostic.range, params.range)) continue;
-    for (const fix of diagnostic.fixes) actions.push(toCodeAction(uri, fix, diagnostic));
+  if (wanted(only, 'quickfix')) {
+    for (const diagnostic of snapshot.diagnostics(uri)) {
+      if (!diagnostic.fixes?.length || !intersects(diagnostic.range, params.range)) continue;
+      for (const fix of diagnostic.fixes) actions.push(toCodeAction(uri, fix, diagnostic));
+    }
   }
+  if (wanted(only, 'refactor.rewrite')) actions.push(...snapshot.codeActions(uri, params.range).map(toRefactoring));
   return actions;
+}
+
+export function definition(workspace: Workspace, params: DefinitionParams): Location[] {
+  return workspace.snapshot().definition(params.textDocument.uri, params.position);
+}
+
+export function references(workspace: Workspace, params: ReferenceParams): Location[] {
+  return workspace.snapshot().references(params.textDocument.uri, params.position, params.context.includeDeclaration);
+}
+
+export function documentHighlights(workspace: Workspace, params: DocumentHighlightParams): DocumentHighlight[] {
+  return workspace.snapshot().documentHighlights(params.textDocument.uri, params.position).map(toDocumentHighlight);
+}
+
+/** A rejection (renaming a host, `mesh`) is an error the editor shows; nothing renameable is null. */
+export function prepareRename(workspace: Workspace, params: PrepareRenameParams): PrepareRenameResult | ResponseError<void> | null {
+  const result = workspace.snapshot().prepareRename(params.textDocument.uri, params.position);
+  if (!result) return null;
+  return 'error' in result ? new ResponseError(ErrorCodes.InvalidRequest, result.error) : result;
+}
+
+export function rename(workspace: Workspace, params: RenameParams): WorkspaceEdit | ResponseError<void> | null {
+  const result = workspace.snapshot().rename(params.textDocument.uri, params.position, params.newName);
+  if (!result) return null;
+  return 'error' in result ? new ResponseError(ErrorCodes.InvalidRequest, result.error) : toWorkspaceEdit(result);
+}
+
+export function codeLenses(workspace: Workspace, params: CodeLensParams): CodeLens[] {
+  const { uri } = params.textDocument;
+  return workspace.snapshot().codeLenses(uri).map((lens) => toCodeLens(uri, lens));
 }

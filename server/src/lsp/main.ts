@@ -1,6 +1,7 @@
 // The language server: one table of the requests it supports, wired to the language core.
 // Transport (stdio, node IPC, socket) is chosen by the command line, as vscode-languageserver does.
 import {
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   FileChangeType,
@@ -32,9 +33,11 @@ const scheduler = new DiagnosticsScheduler(connection, workspace, (uri) => docum
 let folders: string[] = [];
 let settings: ServerSettings = readSettings(undefined);
 let canPullConfiguration = false;
+let canRefreshCodeLenses = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (!folders.length && params.rootUri) {
     const root = uriToPath(params.rootUri);
@@ -50,7 +53,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       selectionRangeProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'istio-yaml', version: '0.1.0' },
   };
@@ -63,6 +71,12 @@ connection.onInitialized(async () => {
   }
   indexWorkspace();
 });
+
+// Lenses count references from other files ("used by 3 routes"): after each diagnostics pass over
+// changed files, ask the editor to fetch them again.
+scheduler.onIdle = () => {
+  if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+};
 
 async function pullSettings(): Promise<void> {
   try {
@@ -148,6 +162,12 @@ connection.onDocumentSymbol(guard(logger, 'documentSymbol', [], (p) => handlers.
 connection.onFoldingRanges(guard(logger, 'foldingRange', [], (p) => handlers.foldingRanges(workspace, p)));
 connection.onSelectionRanges(guard(logger, 'selectionRange', [], (p) => handlers.selectionRanges(workspace, p)));
 connection.onCodeAction(guard(logger, 'codeAction', [], (p) => handlers.codeActions(workspace, p)));
+connection.onDefinition(guard(logger, 'definition', [], (p) => handlers.definition(workspace, p)));
+connection.onReferences(guard(logger, 'references', [], (p) => handlers.references(workspace, p)));
+connection.onDocumentHighlight(guard(logger, 'documentHighlight', [], (p) => handlers.documentHighlights(workspace, p)));
+connection.onPrepareRename(guard(logger, 'prepareRename', null, (p) => handlers.prepareRename(workspace, p)));
+connection.onRenameRequest(guard(logger, 'rename', null, (p) => handlers.rename(workspace, p)));
+connection.onCodeLens(guard(logger, 'codeLens', [], (p) => handlers.codeLenses(workspace, p)));
 
 // A bug must not kill the server: log it and keep serving (the client restarts a server that exits).
 process.on('uncaughtException', (error) => logger.error(`uncaught: ${error.stack ?? error.message}`));

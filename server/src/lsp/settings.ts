@@ -30,7 +30,7 @@ export function readSettings(raw: unknown): ServerSettings {
       admissionValidation: typeof validation.admission === 'boolean' ? validation.admission : true,
       disabled: strings(analyzers.disabled),
       severity,
-      unresolvedInIncompleteWorkspace: references.incompleteWorkspace === 'off' ? 'off' : 'information',
+      unresolvedInIncompleteWorkspace: references.incompleteWorkspace === 'information' ? 'information' : 'off',
     },
     exclude: strings(s.exclude),
   };

@@ -1,6 +1,7 @@
 // Edits quick fixes are made of. Offsets are chunk-relative (see ChunkEdit).
-import type { Resource } from '../model/resource';
-import { rangeAt, type FieldPath } from '../yaml/path';
+import { isSeq } from 'yaml';
+import { documentPath, type Resource } from '../model/resource';
+import { type FieldPath, locate } from '../yaml/path';
 import type { ChunkEdit, ResourceContext } from './framework';
 
 /** Replaces the scalar at `path` of the context's resource. */
@@ -32,11 +33,13 @@ export function indentAt(text: string, offset: number): number {
  */
 export function appendListItem(target: Resource, path: FieldPath, itemText: string): ChunkEdit | undefined {
   const text = target.chunk.text;
-  const [start, end] = rangeAt(target.parsed.doc, text, path, 'value');
-  if (text[start] === '[') return undefined;
-  const indent = ' '.repeat(indentAt(text, start));
+  const { node } = locate(target.parsed.doc, documentPath(target, path));
+  if (!isSeq(node) || node.flow || !node.range) return undefined;
+  const indent = ' '.repeat(indentAt(text, node.range[0]));
   const lines = itemText.replace(/\n$/, '').split('\n').map((l) => indent + l);
-  // Insert after the last line of the sequence.
+  // Insert after the last line of the sequence (its range may end with line breaks).
+  let end = node.range[1];
+  while (end > node.range[0] && /\s/.test(text[end - 1])) end--;
   const lineEnd = text.indexOf('\n', end);
   const at = lineEnd < 0 ? text.length : lineEnd + 1;
   const newline = lineEnd < 0 ? '\n' : '';

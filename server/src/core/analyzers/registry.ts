@@ -1,5 +1,74 @@
 // Every analyzer, sorted by code. Settings filter this list; nothing is added conditionally.
 import type { AnalyzerMeta, ResourceAnalyzer, WorkspaceAnalyzer } from './framework';
+import { serviceEntryAddressesRequired } from './service-entry/service-entry-addresses-required';
+import { unmatchedGatewaySelector } from './gateway/unmatched-gateway-selector';
+import { unknownGatewayCredential } from './gateway/unknown-gateway-credential';
+import { invalidGatewayCredential } from './gateway/invalid-gateway-credential';
+import { conflictingGateways } from './gateway/conflicting-gateways';
+import { duplicateGatewayCertificate } from './gateway/duplicate-gateway-certificate';
+import { gatewayPortNotOnService } from './gateway/gateway-port-not-on-service';
+import { unmatchedSidecarSelector } from './sidecar/unmatched-sidecar-selector';
+import { conflictingSidecarSelectors } from './sidecar/conflicting-sidecar-selectors';
+import { multipleDefaultSidecars } from './sidecar/multiple-default-sidecars';
+import { ineffectiveSidecarInAmbient } from './sidecar/ineffective-sidecar-in-ambient';
+import { unmatchedTelemetrySelector } from './telemetry/unmatched-telemetry-selector';
+import { conflictingTelemetrySelectors } from './telemetry/conflicting-telemetry-selectors';
+import { multipleDefaultTelemetries } from './telemetry/multiple-default-telemetries';
+import { accessLoggingWithoutProvider } from './telemetry/access-logging-without-provider';
+import { lightstepTracingProvider } from './telemetry/lightstep-tracing-provider';
+import { unmatchedAuthorizationPolicy } from './security/unmatched-authorization-policy';
+import { unknownSourceNamespace } from './security/unknown-source-namespace';
+import { unknownSourcePrincipal } from './security/unknown-source-principal';
+import { ineffectivePolicySelector } from './security/ineffective-policy-selector';
+import { unrestrictedJwksFetch } from './security/unrestricted-jwks-fetch';
+import { unknownPolicyTarget } from './security/unknown-policy-target';
+import { relativeEnvoyFilterOperation } from './telemetry/relative-envoy-filter-operation';
+import { invalidEnvoyFilterReplace } from './telemetry/invalid-envoy-filter-replace';
+import { ignoredEnvoyFilterAdd } from './telemetry/ignored-envoy-filter-add';
+import { ignoredEnvoyFilterRemove } from './telemetry/ignored-envoy-filter-remove';
+import { relativeEnvoyFilterWithProxyVersion } from './telemetry/relative-envoy-filter-with-proxy-version';
+import { conflictingMeshHosts } from './virtual-service/conflicting-mesh-hosts';
+import { conflictingServiceEntryProtocol } from './service-entry/conflicting-service-entry-protocol';
+import { destinationPortRequired } from './virtual-service/destination-port-required';
+import { duplicateDestinationRuleHost } from './destination-rule/duplicate-destination-rule-host';
+import { externalHostWithoutServiceEntry } from './virtual-service/external-host-without-service-entry';
+import { gatewayHostMismatch } from './virtual-service/gateway-host-mismatch';
+import { ingressBypassesSubsetRouting } from './virtual-service/ingress-bypasses-subset-routing';
+import { internalGatewayReference } from './virtual-service/internal-gateway-reference';
+import { jwtClaimRouteWithoutRequestAuthentication } from './virtual-service/jwt-claim-route-without-request-authentication';
+import { portServerCertificateNotVerified } from './destination-rule/port-server-certificate-not-verified';
+import { serverCertificateNotVerified } from './destination-rule/server-certificate-not-verified';
+import { subsetSelectsNoWorkloads } from './destination-rule/subset-selects-no-workloads';
+import { unknownDelegate } from './virtual-service/unknown-delegate';
+import { unknownDestinationHost } from './virtual-service/unknown-destination-host';
+import { unknownDestinationPort } from './virtual-service/unknown-destination-port';
+import { unknownDestinationRuleHost } from './destination-rule/unknown-destination-rule-host';
+import { unknownSubset } from './virtual-service/unknown-subset';
+import { unusedSubset } from './destination-rule/unused-subset';
+import { alphaAnnotation } from './kubernetes/alpha-annotation';
+import { autoImageWithoutInjection } from './kubernetes/auto-image-without-injection';
+import { conflictingTargetPort } from './kubernetes/conflicting-target-port';
+import { deprecatedAnnotation } from './kubernetes/deprecated-annotation';
+import { invalidAnnotationValue } from './kubernetes/invalid-annotation-value';
+import { invalidExternalNamePort } from './kubernetes/invalid-external-name-port';
+import { invalidWebhookUrl } from './kubernetes/invalid-webhook-url';
+import { misplacedAnnotation } from './kubernetes/misplaced-annotation';
+import { multipleInjectionLabels } from './kubernetes/multiple-injection-labels';
+import { namespaceInjectedByDefault } from './kubernetes/namespace-injected-by-default';
+import { namespaceNotInjected } from './kubernetes/namespace-not-injected';
+import { negativeConditionStatus } from './kubernetes/negative-condition-status';
+import { outdatedGatewayApiCrd } from './kubernetes/outdated-gateway-api-crd';
+import { overlappingInjectionWebhooks } from './kubernetes/overlapping-injection-webhooks';
+import { podMissingSidecar } from './kubernetes/pod-missing-sidecar';
+import { portNameWithoutProtocol } from './kubernetes/port-name-without-protocol';
+import { reservedProxyUid } from './kubernetes/reserved-proxy-uid';
+import { serviceProtocolConflict } from './kubernetes/service-protocol-conflict';
+import { staleProxyImage } from './kubernetes/stale-proxy-image';
+import { uninjectedAutoImage } from './kubernetes/uninjected-auto-image';
+import { unknownAnnotation } from './kubernetes/unknown-annotation';
+import { unknownMeshNetworksRegistry } from './kubernetes/unknown-mesh-networks-registry';
+import { unknownWebhookService } from './kubernetes/unknown-webhook-service';
+import { webhookIpAddress } from './kubernetes/webhook-ip-address';
 import { abortWithoutErrorType } from './virtual-service/abort-without-error-type';
 import { ambiguousTcpServiceEntry } from './service-entry/ambiguous-tcp-service-entry';
 import { celRuleViolation } from './schema/cel-rule-violation';
@@ -86,6 +155,12 @@ import { yamlSyntaxError } from './schema/yaml-syntax-error';
 
 /** Analyzers that run on one resource at a time. */
 export const RESOURCE_ANALYZERS: readonly ResourceAnalyzer[] = [
+  invalidEnvoyFilterReplace,
+  ignoredEnvoyFilterAdd,
+  ignoredEnvoyFilterRemove,
+  internalGatewayReference,
+  serverCertificateNotVerified,
+  portServerCertificateNotVerified,
   unknownField,
   invalidFieldValue,
   missingRequiredField,
@@ -171,6 +246,69 @@ export const RESOURCE_ANALYZERS: readonly ResourceAnalyzer[] = [
 
 /** Cross-resource analyzers: they read the workspace index as well as their subject resource. */
 export const WORKSPACE_ANALYZERS: readonly WorkspaceAnalyzer[] = [
+  serviceEntryAddressesRequired,
+  unmatchedGatewaySelector,
+  unknownGatewayCredential,
+  invalidGatewayCredential,
+  conflictingGateways,
+  duplicateGatewayCertificate,
+  gatewayPortNotOnService,
+  unmatchedSidecarSelector,
+  conflictingSidecarSelectors,
+  multipleDefaultSidecars,
+  ineffectiveSidecarInAmbient,
+  unmatchedTelemetrySelector,
+  conflictingTelemetrySelectors,
+  multipleDefaultTelemetries,
+  accessLoggingWithoutProvider,
+  lightstepTracingProvider,
+  unmatchedAuthorizationPolicy,
+  unknownSourceNamespace,
+  unknownSourcePrincipal,
+  ineffectivePolicySelector,
+  unrestrictedJwksFetch,
+  unknownPolicyTarget,
+  relativeEnvoyFilterOperation,
+  relativeEnvoyFilterWithProxyVersion,
+  unknownDestinationHost,
+  unknownSubset,
+  unknownDestinationPort,
+  destinationPortRequired,
+  gatewayHostMismatch,
+  conflictingMeshHosts,
+  ingressBypassesSubsetRouting,
+  unknownDelegate,
+  unusedSubset,
+  duplicateDestinationRuleHost,
+  externalHostWithoutServiceEntry,
+  unknownDestinationRuleHost,
+  subsetSelectsNoWorkloads,
+  jwtClaimRouteWithoutRequestAuthentication,
+  conflictingServiceEntryProtocol,
+  portNameWithoutProtocol,
+  invalidExternalNamePort,
+  namespaceNotInjected,
+  podMissingSidecar,
+  multipleInjectionLabels,
+  namespaceInjectedByDefault,
+  misplacedAnnotation,
+  unknownAnnotation,
+  invalidAnnotationValue,
+  deprecatedAnnotation,
+  alphaAnnotation,
+  reservedProxyUid,
+  serviceProtocolConflict,
+  conflictingTargetPort,
+  autoImageWithoutInjection,
+  uninjectedAutoImage,
+  staleProxyImage,
+  overlappingInjectionWebhooks,
+  unknownWebhookService,
+  invalidWebhookUrl,
+  webhookIpAddress,
+  outdatedGatewayApiCrd,
+  negativeConditionStatus,
+  unknownMeshNetworksRegistry,
   unknownGateway,
 ];
 

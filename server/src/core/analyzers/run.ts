@@ -1,5 +1,5 @@
 // Runs the resource analyzers on one resource and collects findings in chunk offsets.
-import type { Resource } from '../model/resource';
+import { documentPath, type Resource } from '../model/resource';
 import { validateAgainstSchema, type SchemaProblem } from '../schema/validate';
 import type { Severity } from '../types';
 import { rangeAt } from '../yaml/path';
@@ -42,9 +42,9 @@ export function hasWorkspaceAnalyzerFor(resource: Resource, analyzers: readonly 
 
 function reportToFinding(meta: AnalyzerMeta, resource: Resource, text: string, report: Report): Finding {
   const { doc } = resource.parsed;
-  const [start, end] = 'path' in report ? rangeAt(doc, text, report.path, report.target ?? 'value') : [report.start, report.end];
+  const [start, end] = 'path' in report ? rangeAt(doc, text, documentPath(resource, report.path), report.target ?? 'value') : [report.start, report.end];
   const related = report.related?.map((r) => {
-    const [s, e] = rangeAt(r.resource.parsed.doc, r.resource.chunk.text, r.path, 'value');
+    const [s, e] = rangeAt(r.resource.parsed.doc, r.resource.chunk.text, documentPath(r.resource, r.path), 'value');
     return { resource: r.resource, start: s, end: e, message: r.message };
   });
   return { meta, start, end, message: report.message, fixes: report.fixes, tags: report.tags, severity: report.severity, related };
@@ -75,7 +75,7 @@ export function analyzeInWorkspace(
       options,
       now,
       schemaProblems: () => (schemaProblems ??= resource.istioKind ? validateAgainstSchema(resource.istioKind, resource.value) : []),
-      rangeOf: (path, target) => rangeAt(doc, text, path, target),
+      rangeOf: (path, target) => rangeAt(doc, text, documentPath(resource, path), target),
       report: (report: Report) => findings.push(reportToFinding(analyzer.meta, resource, text, report)),
     });
   }
@@ -94,7 +94,7 @@ export function analyzeResource(resource: Resource, filter: AnalyzerFilter, anal
       resource,
       text,
       schemaProblems: () => (schemaProblems ??= resource.istioKind ? validateAgainstSchema(resource.istioKind, resource.value) : []),
-      rangeOf: (path, target) => rangeAt(doc, text, path, target),
+      rangeOf: (path, target) => rangeAt(doc, text, documentPath(resource, path), target),
       report: (report: Report) => findings.push(reportToFinding(analyzer.meta, resource, text, report)),
     };
     analyzer.run(ctx);

@@ -13,6 +13,7 @@
 //   Kubernetes manifest file does not either.
 // Multi-line insert texts are indented relative to the cursor line's indentation, which editors add
 // to every inserted line (LSP `insertTextMode` adjustIndentation, VS Code's default).
+import type { IndexView } from '../index/workspace-index';
 import type { FileModel } from '../model/file';
 import type { IstioKind, JsonSchema } from '../model/kinds';
 import type { CompletionItem, Range } from '../types';
@@ -21,6 +22,7 @@ import { apiVersionItems, kindItems, skeletonItems, starterKeyItems } from './co
 import { cursorContext, type KeyContext, type ValueContext } from './cursor-context';
 import { type DocContext, docContext } from './doc-context';
 import { fieldDocumentation } from './field-docs';
+import { referenceItems } from './reference-completion';
 import { enumValues, exclusiveGroups, isBoolean, isDeprecated, propertiesOf, resolveField, shapeOf, typeLabel } from './schema-walk';
 import { isDocumentMarker, parseLine } from './yaml-lines';
 
@@ -150,8 +152,11 @@ function schemaItems(kind: IstioKind, cursor: KeyContext | ValueContext, range: 
   return cursor.dashItem ? valueItems(schema, cursor.path, cursor, range) : [];
 }
 
-/** Completion items at a file offset; empty where nothing fits (see the header for which documents get what). */
-export function complete(file: FileModel, offset: number): CompletionItem[] {
+/**
+ * Completion items at a file offset; empty where nothing fits (see the header for which documents get
+ * what). `workspace` is called only where a reference is typed (see reference-completion.ts).
+ */
+export function complete(file: FileModel, offset: number, workspace?: () => IndexView): CompletionItem[] {
   const ctx = docContext(file, offset, { ignoreCursorLine: true });
   if (!ctx) return [];
   const cursor = cursorContext(ctx.text, ctx.offset);
@@ -161,5 +166,6 @@ export function complete(file: FileModel, offset: number): CompletionItem[] {
   const atRoot = cursor.mode === 'key' ? cursor.path.length === 0 : cursor.path.length === 1 && (cursor.path[0] === 'apiVersion' || cursor.path[0] === 'kind');
   if (atRoot && (!ctx.istioKind || cursor.mode === 'value')) return starterItems(file, ctx, cursor, range);
   if (!ctx.istioKind) return [];
-  return schemaItems(ctx.istioKind, cursor, range);
+  const references = workspace ? referenceItems(ctx, cursor, range, workspace) : [];
+  return [...references, ...schemaItems(ctx.istioKind, cursor, range)];
 }

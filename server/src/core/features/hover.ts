@@ -1,12 +1,15 @@
 // Hover: for a key or its value, the field's name, type, description, allowed values and the kind's
 // reference page; for the apiVersion/kind values, what the kind is and which versions Istio serves.
+// On a reference (reference-hover.ts) what it names in the workspace comes first.
 // Documents that are not Istio resources get nothing (other YAML tools own them).
+import type { IndexView } from '../index/workspace-index';
 import type { FileModel } from '../model/file';
 import type { IstioKind } from '../model/kinds';
 import type { Hover } from '../types';
 import { type FieldPath, formatPath, pathAtOffset, type PathSegment } from '../yaml/path';
 import { type DocContext, docContext } from './doc-context';
 import { allowedValues, cleanDescription, code, kindDocumentation, referenceLink, validationNotes } from './field-docs';
+import { referenceHover } from './reference-hover';
 import { resolveField, typeLabel } from './schema-walk';
 import { lineBounds, openerPath, parseLine } from './yaml-lines';
 
@@ -75,14 +78,19 @@ function kindHover(kind: IstioKind, apiVersion: string | undefined): string {
   return `**${kind.kind}** · ${apiVersion ?? `${kind.group}/${kind.preferredVersion}`}\n\n${kindDocumentation(kind)}`;
 }
 
-/** The hover at a file offset, or undefined outside Istio documents and known fields. */
-export function hover(file: FileModel, offset: number): Hover | undefined {
+/**
+ * The hover at a file offset, or undefined outside Istio documents and known fields. On a reference
+ * (when `workspace` is given) what it names comes first, above the field's documentation.
+ */
+export function hover(file: FileModel, offset: number, workspace?: () => IndexView): Hover | undefined {
   const ctx = docContext(file, offset);
   if (!ctx || ctx.flavour !== 'istio' || !ctx.istioKind) return undefined;
   const target = fromDocument(ctx) ?? fromText(ctx);
   if (!target) return undefined;
   const top = target.path.length === 1 ? target.path[0] : undefined;
-  const contents = !target.onKey && (top === 'apiVersion' || top === 'kind') ? kindHover(ctx.istioKind, ctx.apiVersion) : fieldHover(ctx.istioKind, target);
+  const documentation = !target.onKey && (top === 'apiVersion' || top === 'kind') ? kindHover(ctx.istioKind, ctx.apiVersion) : fieldHover(ctx.istioKind, target);
+  const reference = workspace && ctx.resource ? referenceHover(ctx.resource, target.path, target.onKey, workspace) : undefined;
+  const contents = [reference, documentation].filter(Boolean).join('\n\n---\n\n');
   if (!contents) return undefined;
   const base = ctx.placed.base;
   return { contents, range: file.parsed.lines.range(base + target.start, base + target.end) };

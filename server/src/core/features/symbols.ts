@@ -3,7 +3,7 @@
 // configuration get no outline from us (other YAML tools already give one).
 import type { Node } from 'yaml';
 import type { FileModel } from '../model/file';
-import { isObject, type JsonObject, type Resource, resourceLabel } from '../model/resource';
+import { documentPath, isObject, type JsonObject, type Resource, resourceLabel } from '../model/resource';
 import type { LineIndex } from '../text/line-index';
 import type { DocumentSymbol, Range, SymbolKind } from '../types';
 import { type FieldPath, locate } from '../yaml/path';
@@ -26,8 +26,9 @@ function toRange(spot: Spot, [start, end]: [number, number]): Range {
 }
 
 function scalarRange(spot: Spot, path: FieldPath): [number, number] | undefined {
-  const found = locate(spot.resource.parsed.doc, path);
-  if (found.depth < path.length) return undefined;
+  const full = documentPath(spot.resource, path);
+  const found = locate(spot.resource.parsed.doc, full);
+  if (found.depth < full.length) return undefined;
   return nodeRange(found.node);
 }
 
@@ -37,7 +38,7 @@ function firstLine(spot: Spot, [start, end]: [number, number]): [number, number]
 }
 
 function child(spot: Spot, path: FieldPath, name: string, kind: SymbolKind, detail: string): DocumentSymbol | undefined {
-  const range = nodeRange(locate(spot.resource.parsed.doc, path).node);
+  const range = nodeRange(locate(spot.resource.parsed.doc, documentPath(spot.resource, path)).node);
   if (!range) return undefined;
   const selection = scalarRange(spot, [...path, 'name']) ?? firstLine(spot, range);
   return {
@@ -83,7 +84,8 @@ function childrenOf(spot: Spot): DocumentSymbol[] {
 function resourceSymbol(spot: Spot): DocumentSymbol {
   const { resource } = spot;
   const doc = resource.parsed;
-  const range: [number, number] = [doc.doc.contents?.range?.[0] ?? doc.start, doc.end];
+  // An item of a `kind: List` spans its own range; a document starts at its contents (after comments).
+  const range: [number, number] = resource.root.length ? [doc.start, doc.end] : [doc.doc.contents?.range?.[0] ?? doc.start, doc.end];
   const selection = scalarRange(spot, ['metadata', 'name']) ?? scalarRange(spot, ['kind']) ?? firstLine(spot, range);
   return {
     name: resourceLabel(resource),

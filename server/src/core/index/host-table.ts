@@ -98,5 +98,27 @@ export function hostTable(view: IndexView): readonly HostEntry[] {
 export function lookupHost(view: IndexView, namespace: string, host: string): HostEntry[] {
   const fqdn = toFqdn(namespace, host);
   if (!fqdn) return [];
-  return hostTable(view).filter((e) => visibleTo(e.exportTo, namespace) && (e.host === fqdn || (fqdn.startsWith('*') ? hostSubsetOf(e.host, fqdn) : e.host.startsWith('*') && hostSubsetOf(fqdn, e.host))));
+  const table = hostTable(view);
+  const matches = (e: HostEntry) => visibleTo(e.exportTo, namespace) && (e.host === fqdn || (fqdn.startsWith('*') ? hostSubsetOf(e.host, fqdn) : e.host.startsWith('*') && hostSubsetOf(fqdn, e.host)));
+  if (fqdn.startsWith('*')) return table.filter(matches);
+  // A plain name can only match its own entries and the wildcard ones: look those up instead of
+  // scanning the table (analyzers resolve every destination of every VirtualService), in table order.
+  const { byHost, wildcards } = view.derived('host-positions', ['Service', 'ServiceEntry'], (v) => hostPositions(hostTable(v)));
+  const positions = [...(byHost.get(fqdn) ?? []), ...wildcards].sort((a, b) => a - b);
+  return positions.map((i) => table[i]).filter(matches);
+}
+
+/** Positions in the host table by host, and the positions of wildcard hosts. */
+function hostPositions(table: readonly HostEntry[]): { byHost: Map<string, number[]>; wildcards: number[] } {
+  const byHost = new Map<string, number[]>();
+  const wildcards: number[] = [];
+  table.forEach((e, i) => {
+    if (e.host.startsWith('*')) wildcards.push(i);
+    else {
+      const list = byHost.get(e.host);
+      if (list) list.push(i);
+      else byHost.set(e.host, [i]);
+    }
+  });
+  return { byHost, wildcards };
 }

@@ -35,15 +35,41 @@ export interface DestinationRuleForHost {
 export function destinationRulesFor(view: IndexView, namespace: string, host: string): DestinationRuleForHost[] {
   const fqdn = toFqdn(namespace, host);
   const out: DestinationRuleForHost[] = [];
+  // Only the rules for this exact host and the wildcard ones can match: look them up rather than
+  // scanning every rule (analyzers ask for every destination of every VirtualService), in workspace order.
+  const { rules, byHost, wildcards } = view.derived('destination-rule-hosts', ['DestinationRule'], ruleHosts);
+  const positions = [...(byHost.get(fqdn) ?? []), ...wildcards.filter((i) => rules[i].host !== fqdn)].sort((a, b) => a - b);
+  for (const i of positions) {
+    const { rule, host: drHost, exportTo } = rules[i];
+    if (!visibleTo(exportTo, namespace)) continue;
+    if (drHost === fqdn) out.push({ rule, wildcard: false });
+    else if (hostSubsetOf(fqdn, drHost)) out.push({ rule, wildcard: true });
+  }
+  return out;
+}
+
+interface RuleHost {
+  readonly rule: Resource;
+  /** The host expanded in the rule's namespace. */
+  readonly host: string;
+  readonly exportTo: readonly string[] | '*';
+}
+
+function ruleHosts(view: IndexView): { rules: RuleHost[]; byHost: Map<string, number[]>; wildcards: number[] } {
+  const rules: RuleHost[] = [];
+  const byHost = new Map<string, number[]>();
+  const wildcards: number[] = [];
   for (const dr of view.all('DestinationRule')) {
     const spec = isObject(dr.value.spec) ? dr.value.spec : {};
     if (typeof spec.host !== 'string' || !spec.host) continue;
-    if (!visibleTo(resolveExportTo(strings(spec.exportTo), dr.namespace), namespace)) continue;
-    const drHost = toFqdn(dr.namespace, spec.host);
-    if (drHost === fqdn) out.push({ rule: dr, wildcard: false });
-    else if (drHost.startsWith('*') && hostSubsetOf(fqdn, drHost)) out.push({ rule: dr, wildcard: true });
+    const host = toFqdn(dr.namespace, spec.host);
+    const i = rules.push({ rule: dr, host, exportTo: resolveExportTo(strings(spec.exportTo), dr.namespace) }) - 1;
+    const list = byHost.get(host);
+    if (list) list.push(i);
+    else byHost.set(host, [i]);
+    if (host.startsWith('*')) wildcards.push(i);
   }
-  return out;
+  return { rules, byHost, wildcards };
 }
 
 /** Subset entries (`spec.subsets[i]`) of a DestinationRule. */

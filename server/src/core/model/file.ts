@@ -1,5 +1,6 @@
 // One workspace file: its parse and the resources found in it.
 import { parseFile, type ParsedDoc, type ParsedFile, type PlacedChunk } from '../yaml/parse';
+import { listItems } from './list';
 import { type Resource, toResource } from './resource';
 
 export interface FileModel {
@@ -17,8 +18,11 @@ export function buildFile(uri: string, text: string, defaultNamespace: string, p
   const resources: Resource[] = [];
   for (const placed of parsed.chunks) {
     for (const doc of placed.chunk.docs) {
-      const resource = toResource(uri, placed.base, placed.chunk, doc, defaultNamespace);
-      if (resource) resources.push(resource);
+      // A `kind: List` is a container, not an object: its items are the resources.
+      for (const { parsed: item, root } of listItems(doc) ?? [{ parsed: doc, root: [] }]) {
+        const resource = toResource(uri, placed.base, placed.chunk, item, defaultNamespace, root);
+        if (resource) resources.push(resource);
+      }
     }
   }
   const istio = resources.some((r) => r.istioGroup) || parsed.chunks.some((c) => !c.chunk.templated && ISTIO_API_VERSION.test(c.chunk.text));

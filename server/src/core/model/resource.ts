@@ -1,5 +1,6 @@
 // A Kubernetes-style object found in one YAML document: its identity and where it lives.
 import type { ParsedChunk, ParsedDoc } from '../yaml/parse';
+import type { FieldPath } from '../yaml/path';
 import { findIstioKind, type IstioKind, isIstioGroup, parseApiVersion } from './kinds';
 
 export type JsonObject = Record<string, unknown>;
@@ -9,7 +10,13 @@ export interface Resource {
   /** Offset of the chunk in its file. */
   readonly base: number;
   readonly chunk: ParsedChunk;
+  /** Its YAML document; for an item of a `kind: List`, a view of the List's document with the item's value and range. */
   readonly parsed: ParsedDoc;
+  /**
+   * Where the object sits in `parsed.doc`: empty for a document of its own, `['items', 3]` for an item
+   * of a `kind: List`. Field paths of the object are relative to it; prefix it to find source ranges.
+   */
+  readonly root: FieldPath;
   readonly apiVersion: string;
   readonly group: string;
   readonly version: string;
@@ -29,7 +36,7 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 /** Recognises a resource by `apiVersion` and `kind` (never by file name); undefined for other YAML. */
-export function toResource(uri: string, base: number, chunk: ParsedChunk, parsed: ParsedDoc, defaultNamespace: string): Resource | undefined {
+export function toResource(uri: string, base: number, chunk: ParsedChunk, parsed: ParsedDoc, defaultNamespace: string, root: FieldPath = []): Resource | undefined {
   const value = parsed.value;
   if (!isObject(value)) return undefined;
   const { apiVersion, kind } = value;
@@ -43,6 +50,7 @@ export function toResource(uri: string, base: number, chunk: ParsedChunk, parsed
     base,
     chunk,
     parsed,
+    root,
     apiVersion,
     group,
     version,
@@ -53,6 +61,11 @@ export function toResource(uri: string, base: number, chunk: ParsedChunk, parsed
     istioGroup: isIstioGroup(group),
     value,
   };
+}
+
+/** A field path of the object as a path in its YAML document (see `root`). */
+export function documentPath(resource: Pick<Resource, 'root'>, path: FieldPath): FieldPath {
+  return resource.root.length ? [...resource.root, ...path] : path;
 }
 
 /** `Kind namespace/name`, the label istioctl uses for a resource. */

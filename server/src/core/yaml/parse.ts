@@ -1,5 +1,5 @@
 // Parses YAML text into documents with exact source ranges. Never throws: problems become errors.
-import { type Document, parseAllDocuments } from 'yaml';
+import { type Document, isScalar, parseAllDocuments, Scalar, visit } from 'yaml';
 import { LineIndex } from '../text/line-index';
 import { splitDocuments } from './split';
 
@@ -45,8 +45,38 @@ export interface ParsedFile {
 const MAX_ALIAS_COUNT = 1000;
 const TEMPLATE = /\{\{|\{%/;
 
+/**
+ * Template syntax inside literal or folded block scalars is data, not templating: the sidecar
+ * injector's ConfigMap carries Go templates in `data.config: |`. Such a chunk is ordinary YAML.
+ */
+function templatesOnlyInBlockScalars(text: string, docs: readonly Document.Parsed[]): boolean {
+  if (docs.some((d) => d.errors.length)) return false;
+  const blocks: [number, number][] = [];
+  for (const doc of docs) {
+    visit(doc, {
+      Scalar(_key, node) {
+        if (isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) && node.range) blocks.push([node.range[0], node.range[1]]);
+      },
+    });
+  }
+  const pattern = new RegExp(TEMPLATE.source, 'g');
+  for (const match of text.matchAll(pattern)) {
+    const at = match.index ?? 0;
+    if (!blocks.some(([start, end]) => at >= start && at < end)) return false;
+  }
+  return true;
+}
+
 export function parseChunk(text: string): ParsedChunk {
-  if (TEMPLATE.test(text)) return { text, docs: [], problems: [], templated: true };
+  if (TEMPLATE.test(text)) {
+    let docs: Document.Parsed[] = [];
+    try {
+      docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    } catch {
+      docs = [];
+    }
+    if (!Array.isArray(docs) || !docs.length || !templatesOnlyInBlockScalars(text, docs)) return { text, docs: [], problems: [], templated: true };
+  }
   const problems: YamlProblem[] = [];
   const docs: ParsedDoc[] = [];
   let parsed: Document.Parsed[];
