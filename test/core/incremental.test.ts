@@ -92,3 +92,35 @@ describe('incremental analysis', () => {
     expect(alone.snapshot().diagnostics('file:///w/services.yaml')).toEqual([]);
   });
 });
+
+describe('suppression', () => {
+  const DR = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  host: reviews
+  subsets:
+  - {name: v1, labels: {version: v1}}
+  - {name: v2, labels: {version: v2}}
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - destination: {host: reviews, subset: v1}
+`;
+
+  test('a cross-resource finding without an istioctl code can be suppressed by our code, and the annotation silences it', () => {
+    const ws = new Workspace();
+    ws.setFile('file:///w/reviews.yaml', DR);
+    const unused = ws.snapshot().diagnostics('file:///w/reviews.yaml').find((d) => d.code === 'IY911');
+    expect(unused?.message).toContain("'v2'");
+    const fix = unused?.fixes?.find((f) => f.title === 'Suppress IY911 for DestinationRule bookinfo/reviews');
+    expect(fix, JSON.stringify(unused?.fixes?.map((f) => f.title))).toBeDefined();
+    ws.setFile('file:///w/reviews.yaml', DR.replace('metadata: {name: reviews, namespace: bookinfo}\nspec:\n  host', 'metadata:\n  name: reviews\n  namespace: bookinfo\n  annotations: {galley.istio.io/analyze-suppress: IY911}\nspec:\n  host'));
+    expect(ws.snapshot().diagnostics('file:///w/reviews.yaml').map((d) => d.code)).not.toContain('IY911');
+  });
+});
