@@ -89,10 +89,21 @@ export function targetRefKind(ref: unknown): string | undefined {
   return kindKey(group, ref.kind);
 }
 
+export const GATEWAY_CLASS = 'GatewayClass.gateway.networking.k8s.io';
+/** GatewayClasses istiod creates itself. */
+export const BUILT_IN_GATEWAY_CLASSES: ReadonlySet<string> = new Set(['istio', 'istio-waypoint', 'istio-remote', 'istio-east-west']);
+
 export function resolveTargetRef(site: ReferenceSite, view: IndexView): Resolution {
   const ref = valueAt(site.resource.value, site.path.slice(0, -1));
   const kind = targetRefKind(ref);
   if (!kind || !isObject(ref)) return { targets: [], decidable: false };
+  if (kind === GATEWAY_CLASS) {
+    // Cluster-scoped: any GatewayClass of that name, wherever the index filed it (namespace-less
+    // objects get the default namespace).
+    if (BUILT_IN_GATEWAY_CLASSES.has(site.value)) return { targets: [], decidable: true, builtIn: true };
+    const targets = view.all(kind).filter((c) => c.name === site.value).map((c) => ({ resource: c, path: ['metadata', 'name'] }));
+    return { targets, decidable: view.has(kind) };
+  }
   const namespace = typeof ref.namespace === 'string' && ref.namespace ? ref.namespace : site.resource.namespace;
   const target = view.get(kind, namespace, site.value);
   return { targets: target ? [{ resource: target, path: ['metadata', 'name'] }] : [], decidable: view.has(kind) };

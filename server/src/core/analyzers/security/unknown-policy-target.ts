@@ -1,6 +1,6 @@
 // A policy `targetRef` naming an object that does not exist: the policy attaches to nothing.
 import { GATEWAY_API_GATEWAY } from '../../index/kind-key';
-import { targetRefKind } from '../../index/resolve-workload';
+import { GATEWAY_CLASS, targetRefKind } from '../../index/resolve-workload';
 import { valueAt } from '../../index/field-paths';
 import { isObject } from '../../model/resource';
 import { closestMatch } from '../../text/suggest';
@@ -9,9 +9,6 @@ import { defineWorkspaceAnalyzer, type FindingFix } from '../framework';
 import { reportByDecidability } from '../gateway/unmatched-gateway-selector';
 import { unresolvedSites } from '../reference-findings';
 
-const GATEWAY_CLASS = 'GatewayClass.gateway.networking.k8s.io';
-/** GatewayClasses istiod creates itself. */
-const BUILT_IN_CLASSES = new Set(['istio', 'istio-waypoint', 'istio-remote', 'istio-east-west']);
 const KIND_NAMES: Record<string, { one: string; many: string }> = {
   Service: { one: 'Service', many: 'Services' },
   ServiceEntry: { one: 'ServiceEntry', many: 'ServiceEntries' },
@@ -56,8 +53,6 @@ Change the name to the closest object of that kind in the target namespace.`,
       const ref = valueAt(ctx.resource.value, site.path.slice(0, -1));
       const kind = targetRefKind(ref);
       if (!kind || !isObject(ref) || !(kind in KIND_NAMES)) continue;
-      // GatewayClasses are cluster-scoped: any of that name will do, wherever the index filed it.
-      if (kind === GATEWAY_CLASS && (BUILT_IN_CLASSES.has(site.value) || ctx.index.all(kind).some((c) => c.name === site.value))) continue;
       const namespace = typeof ref.namespace === 'string' && ref.namespace ? ref.namespace : ctx.resource.namespace;
       const candidates = (kind === GATEWAY_CLASS ? ctx.index.all(kind) : ctx.index.inNamespace(kind, namespace)).map((r) => r.name);
       const fixes: FindingFix[] = [];
