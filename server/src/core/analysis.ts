@@ -231,8 +231,11 @@ export class Snapshot {
   }
 
   /** True when the workspace holds any Istio configuration. */
+  private istioPresent: boolean | undefined;
+
+  /** Asked once per Kubernetes file on every publish pass, so computed once per snapshot. */
   private hasIstio(): boolean {
-    return [...this.files.values()].some((f) => f.istio);
+    return (this.istioPresent ??= [...this.files.values()].some((f) => f.istio));
   }
 
   /**
