@@ -9,6 +9,7 @@ const STEPS = [
   { name: 'schemas are current', cmd: 'node scripts/update-schemas.mjs --check', fix: 'run `npm run update:schemas` and commit schemas/' },
   { name: 'analyzer docs are current', cmd: 'node scripts/gen-docs.mjs --check', fix: 'run `npm run gen:docs` and commit docs/analyzers.md' },
   { name: 'build', cmd: 'node esbuild.mjs --production', fix: 'run `npm run build`' },
+  { name: 'real istioctl (build once, then reuse)', cmd: 'bash scripts/istioctl.sh', fix: 'run `bash scripts/istioctl.sh` (needs Go and the Go module proxy); the error above says what failed', exportsIstioctl: true },
   { name: 'core, server and client-unit tests', cmd: 'npx vitest run --config test/vitest.config.mts', fix: 'run `npm run test:core` (UPDATE_FIXTURES=1 is not supported; edit markers by hand)' },
   { name: 'samples', cmd: 'node scripts/check-samples.mjs', fix: 'run `npm run samples`' },
   { name: 'package (.vsix, size budget 3 MB)', cmd: 'node scripts/package.mjs', fix: 'run `node scripts/package.mjs`; check .vscodeignore' },
@@ -46,6 +47,8 @@ for (const step of STEPS) {
     failed += Number(summary[2]);
   }
   console.log(`=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // Later steps (the differential test, in-editor tests) run this very binary: it is the script's last line.
+  if (code === 0 && step.exportsIstioctl) process.env.ISTIOCTL = plain.trim().split('\n').pop();
   if (code !== 0) {
     console.error(`\nTo reproduce: ${step.fix}.`);
     console.log(`\n${passed} passed, ${Math.max(failed, 1)} failed`);

@@ -93,4 +93,29 @@ describe('istio-yaml check', () => {
     const r = cli('check', '--disable', 'IY002,IY006', 'mesh');
     expect(r.status).toBe(0);
   });
+
+  test('--namespace= leaves objects without a namespace without one, as istioctl analyze -A', () => {
+    expect(cli('check', 'mesh/nested/bad.yml').stdout).toContain('(DestinationRule default/reviews)');
+    expect(cli('check', '--namespace=', 'mesh/nested/bad.yml').stdout).toContain('(DestinationRule reviews)');
+    expect(cli('check', 'mesh/nested/bad.yml', '--namespace').status).toBe(2);
+  });
+
+  test('--incomplete-workspace information reports references to kinds the files hold none of', () => {
+    fs.writeFileSync(path.join(dir, 'route.yaml'), 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: r, namespace: shop}\nspec:\n  hosts: [r]\n  http:\n  - route:\n    - destination: {host: r, subset: v1}\n');
+    expect(cli('check', 'route.yaml').stdout).toContain('No problems found');
+    const r = cli('check', '--incomplete-workspace', 'information', '--format', 'json', 'route.yaml');
+    const findings = JSON.parse(r.stdout) as { code: string; severity: string; message: string }[];
+    expect(findings.some((f) => f.severity === 'information' && /subset/.test(f.message))).toBe(true);
+    expect(cli('check', '--incomplete-workspace', 'loud', 'route.yaml').status).toBe(2);
+  });
+
+  test('--mesh-config reads a MeshConfig file and reports inside it at its own lines', () => {
+    fs.writeFileSync(path.join(dir, 'mesh.yaml'), 'defaultConfig:\n  proxyMetadata: {}\nextensionProviders:\n- name: lightstep\n  lightstep:\n    address: collector:8080\n    accessToken: t\n');
+    fs.writeFileSync(path.join(dir, 'telemetry.yaml'), 'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: mesh-default, namespace: istio-system}\nspec:\n  tracing:\n  - providers:\n    - name: lightstep\n');
+    const without = JSON.parse(cli("check", "--format", "json", "telemetry.yaml").stdout) as { code: string; istioCode?: string }[];
+    const withMesh = JSON.parse(cli('check', '--format', 'json', '--mesh-config', 'mesh.yaml', 'telemetry.yaml').stdout) as { code: string; istioCode?: string }[];
+    expect(without.some((f) => f.istioCode === 'IST0002')).toBe(false);
+    expect(withMesh.some((f) => f.istioCode === 'IST0002')).toBe(true);
+    expect(cli('check', '--mesh-config', 'nope.yaml', 'telemetry.yaml').status).toBe(2);
+  });
 });

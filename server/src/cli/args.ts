@@ -8,6 +8,10 @@ export interface CheckOptions {
   readonly format: OutputFormat;
   readonly namespace?: string;
   readonly disable: readonly string[];
+  /** A MeshConfig YAML file (as `istioctl analyze --meshConfigFile` takes), read as the mesh's `istio` ConfigMap. */
+  readonly meshConfig?: string;
+  /** As the editor setting `istioYaml.references.incompleteWorkspace`. */
+  readonly incompleteWorkspace: 'off' | 'information';
 }
 
 export type ParsedArgs = CheckOptions | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'list-analyzers' } | { readonly command: 'error'; readonly message: string };
@@ -19,8 +23,14 @@ With no paths, checks the current directory.
 
 Options:
   --format text|json|sarif   output format (default: text)
-  --namespace NS             namespace of resources without metadata.namespace (default: default)
+  --namespace NS             namespace of resources without metadata.namespace (default: default);
+                             --namespace= leaves them without one, as \`istioctl analyze -A\` does
   --disable CODE[,CODE...]   analyzer codes or names to turn off
+  --incomplete-workspace off|information
+                             references to a kind the files hold none of (no Services at all,
+                             say): not reported (default), or reported as information
+  --mesh-config FILE         MeshConfig YAML to analyse against (as istioctl's --meshConfigFile),
+                             instead of an \`istio\` ConfigMap among the files or Istio's defaults
   --list-analyzers           print every analyzer and exit
   --version                  print the version and exit
   -h, --help                 print this help and exit
@@ -38,6 +48,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let format: OutputFormat = 'text';
   let namespace: string | undefined;
   const disable: string[] = [];
+  let meshConfig: string | undefined;
+  let incompleteWorkspace: CheckOptions['incompleteWorkspace'] = 'off';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -48,17 +60,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       format = v;
     } else if (flag === '--namespace' || flag === '-n') {
       const v = value();
-      if (!v) return { command: 'error', message: '--namespace needs a value' };
+      // An explicit empty value (`--namespace=`) is meaningful: no namespace, as istioctl's -A.
+      if (v === undefined || (!v && inline === undefined)) return { command: 'error', message: '--namespace needs a value' };
       namespace = v;
     } else if (flag === '--disable') {
       const v = value();
       if (!v) return { command: 'error', message: '--disable needs a value' };
       disable.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+    } else if (flag === '--incomplete-workspace') {
+      const v = value();
+      if (v !== 'off' && v !== 'information') return { command: 'error', message: `--incomplete-workspace must be off or information, not '${v ?? ''}'` };
+      incompleteWorkspace = v;
+    } else if (flag === '--mesh-config') {
+      const v = value();
+      if (!v) return { command: 'error', message: '--mesh-config needs a file' };
+      meshConfig = v;
     } else if (flag.startsWith('-') && flag !== '-') {
       return { command: 'error', message: `unknown option '${flag}'` };
     } else {
       paths.push(arg);
     }
   }
-  return { command: 'check', paths: paths.length ? paths : ['.'], format, namespace, disable };
+  return { command: 'check', paths: paths.length ? paths : ['.'], format, namespace, disable, incompleteWorkspace, ...(meshConfig ? { meshConfig } : {}) };
 }

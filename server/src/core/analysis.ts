@@ -19,6 +19,7 @@ import { prepareRename, rename } from './features/rename';
 import { withSuppressFix } from './features/suppress-fix';
 import { buildFile, type FileModel, rebuildFile } from './model/file';
 import { resourceLabel, type Resource } from './model/resource';
+import { isIstioWebhookConfiguration } from './kubernetes/webhooks';
 import type { LineIndex } from './text/line-index';
 import {
   type CodeAction,
@@ -233,9 +234,12 @@ export class Snapshot {
   /** True when the workspace holds any Istio configuration. */
   private istioPresent: boolean | undefined;
 
-  /** Asked once per Kubernetes file on every publish pass, so computed once per snapshot. */
+  /**
+   * Istio resources, or Istio's own webhook configurations (an installation's manifests are Istio
+   * configuration too). Asked once per Kubernetes file on every publish pass, so computed once per snapshot.
+   */
   private hasIstio(): boolean {
-    return (this.istioPresent ??= [...this.files.values()].some((f) => f.istio));
+    return (this.istioPresent ??= [...this.files.values()].some((f) => f.istio || f.resources.some(isIstioWebhookConfiguration)));
   }
 
   /**

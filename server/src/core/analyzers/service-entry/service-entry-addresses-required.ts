@@ -49,13 +49,14 @@ spec:
     const tcpPorts = list(spec.ports).flatMap((p, i) => {
       const port = obj(p);
       const protocol = (str(port?.protocol) ?? '').toUpperCase();
-      return port && (protocol === '' || protocol === 'TCP') ? [{ index: i, number: port.number }] : [];
+      return port && (protocol === '' || protocol === 'TCP') ? [{ index: i, number: port.number, named: str(port.name) !== undefined }] : [];
     });
     if (!tcpPorts.length) return;
     const numbers = tcpPorts.map((p) => String(p.number)).join(', ');
     const where = mesh.source ? 'the mesh config does not enable DNS proxying' : 'the workspace has no mesh config, and Istio does not proxy DNS by default';
     ctx.report({
-      path: ['spec', 'ports', tcpPorts[0].index],
+      // On the port's name when it has one, where istioctl points too.
+      path: tcpPorts[0].named ? ['spec', 'ports', tcpPorts[0].index, 'name'] : ['spec', 'ports', tcpPorts[0].index],
       message: `TCP port${tcpPorts.length > 1 ? 's' : ''} ${numbers} of this ServiceEntry ${tcpPorts.length > 1 ? 'have' : 'has'} no addresses and ${where}: applications connect to the host's real IP, which the entry does not match. Add addresses, or enable ISTIO_META_DNS_CAPTURE`,
       severity: mesh.source ? undefined : 'information',
     });
