@@ -39,6 +39,16 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The routing preview's page: browser code, loaded by the webview under a CSP that allows only this script and style.
+  {
+    ...common,
+    entryPoints: [{ in: 'client/webview/main.ts', out: 'webview' }, { in: 'client/webview/webview.css', out: 'webview' }],
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome120'],
+    mainFields: ['browser', 'module', 'main'],
+  },
 ];
 
 /** Writes the licenses of every npm package bundled into dist/ (they ship inside the .vsix). */
@@ -56,7 +66,7 @@ function writeThirdPartyNotices(metafiles) {
     const text = licenseFile ? fs.readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `License: ${manifest.license}`;
     return `${name} ${manifest.version} (${manifest.license})\n\n${text}\n`;
   });
-  const header = 'Istio YAML bundles the following npm packages into dist/client.js, dist/server.js and dist/cli.js.\n';
+  const header = 'Istio YAML bundles the following npm packages into dist/client.js, dist/server.js, dist/cli.js and dist/webview.js.\n';
   fs.writeFileSync('dist/THIRD-PARTY-NOTICES.txt', [header, ...sections].join(`\n${'-'.repeat(72)}\n\n`));
 }
 

@@ -40,6 +40,16 @@ const RULES = [
     },
   },
   {
+    files: /^client\/(webview|shared)\//,
+    forbid: (spec, from) => {
+      if (/^vscode/.test(spec)) return 'the webview is a web page: it talks to the extension through messages, not the vscode API';
+      if (NODE_BUILTINS.test(spec)) return 'the webview runs in a browser: no node built-ins';
+      const target = resolveRelative(from, spec);
+      if (target && !/^(client\/(webview|shared)|common)\//.test(target)) return `the webview may import only client/webview/, client/shared/ and common/ (not ${target})`;
+      return undefined;
+    },
+  },
+  {
     files: /^common\//,
     forbid: (spec) => (spec.startsWith('.') && !spec.startsWith('./') ? 'common/ holds types and constants only; it imports nothing' : undefined),
   },
@@ -62,7 +72,7 @@ function walk(dir, out = []) {
 
 const problems = [];
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-for (const file of [...walk('server/src'), ...walk('client/src'), ...walk('common')]) {
+for (const file of [...walk('server/src'), ...walk('client/src'), ...walk('client/webview'), ...walk('client/shared'), ...walk('common')]) {
   const text = fs.readFileSync(path.join(root, file), 'utf8');
   for (const m of text.matchAll(IMPORT)) {
     const spec = m[1] ?? m[2] ?? m[3];

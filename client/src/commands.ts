@@ -3,11 +3,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CommandId } from '../../common/commands';
+import type { RoutingPreview } from './routing-preview/panel';
 
 export interface CommandContext {
   readonly client: () => LanguageClient | undefined;
   readonly output: vscode.OutputChannel;
   readonly restart: () => Promise<void>;
+  readonly routingPreview: RoutingPreview;
 }
 
 export type CommandTable = Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) => unknown>;
@@ -20,6 +22,9 @@ export const COMMANDS: CommandTable = {
   'istioYaml.showOutput': (ctx) => () => ctx.output.show(true),
   // The server's code lenses ("used by 3 routes") pass plain JSON; VS Code's references view wants its own types.
   'istioYaml.showReferences': () => (uri, position, locations) => showReferences(uri, position, locations),
+  'istioYaml.showRoutingPreview': (ctx) => () => ctx.routingPreview.show(),
+  // Not in the palette: the in-editor tests read what the preview drew (the webview's own report of its DOM).
+  'istioYaml.routingPreview.state': (ctx) => () => ctx.routingPreview.testState(),
 };
 
 interface JsonPosition {

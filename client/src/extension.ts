@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './language-client';
+import { trackIstioFiles } from './routing-preview/istio-context';
+import { RoutingPreview } from './routing-preview/panel';
 import { StatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -31,7 +33,9 @@ export function activate(context: vscode.ExtensionContext): void {
     await start();
   };
 
-  context.subscriptions.push(...registerCommands({ client: () => client, output, restart }));
+  const routingPreview = new RoutingPreview(context.extensionUri, () => client, output);
+  context.subscriptions.push(routingPreview, trackIstioFiles());
+  context.subscriptions.push(...registerCommands({ client: () => client, output, restart, routingPreview }));
   context.subscriptions.push({ dispose: () => void client?.stop() });
   void start();
 }

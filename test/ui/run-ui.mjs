@@ -14,6 +14,7 @@ const requireFromHost = createRequire(join(root, 'test/e2e-host/package.json'));
 const vsix = join(root, 'dist/istio-yaml.vsix');
 const artifacts = join(root, 'test/.artifacts/ui');
 const readmeImage = join(root, 'docs/images/diagnostics.png');
+const previewImage = join(root, 'docs/images/routing-preview.png');
 const TIMEOUT = Number(process.env.UI_STEP_TIMEOUT_MS || 30000); // per wait; the machine has 2 cores
 const VIEWPORT = { width: 1280, height: 800 };
 // Runs of the same state differ in a handful of pixels (focus rings, caret); more than this is a real change.
@@ -33,9 +34,22 @@ if (!existsSync(join(root, 'test/e2e-host/node_modules/code-server/out/node/entr
 const { chromium } = requireFromHost('playwright-core');
 const host = requireFromHost('./code-server-host.js');
 
+/** Replaces a README image when the new screenshot differs by more than the tolerance. */
+async function updateReadmeImage(page, file, image) {
+  const changed = !existsSync(image) || (await countDifferentPixels(page.context().browser(), file, image)) > README_IMAGE_TOLERANCE_PX;
+  if (changed) {
+    mkdirSync(dirname(image), { recursive: true });
+    copyFileSync(file, image);
+    console.log(`  updated ${image}`);
+  }
+}
+
+/** The routing preview's page inside the workbench (a webview: two nested iframes). */
+const previewFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
 /**
  * The checks, in order; each builds on the state the previous ones left in the workbench.
- * @type {{ title: string, run: (ctx: { page: any, shot: (name: string) => Promise<string> }) => Promise<void> }[]}
+ * @type {{ title: string, run: (ctx: { page: any, shot: (name: string) => Promise<string>, serverUrl: string, bookinfo: string }) => Promise<void> }[]}
  */
 const steps = [
   { title: 'the workbench opens the workspace and the extension shows its status bar item', run: async ({ page }) => {
@@ -57,13 +71,7 @@ const steps = [
   { title: 'hovering the squiggle shows the message and the quick fix (README screenshot)', run: async ({ page, shot }) => {
     await hoverToken(page, 'subsets', "did you mean 'subset'?", TIMEOUT);
     await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Quick Fix' }).first().waitFor({ timeout: TIMEOUT });
-    const file = await shot('diagnostics');
-    const changed = !existsSync(readmeImage) || (await countDifferentPixels(page.context().browser(), file, readmeImage)) > README_IMAGE_TOLERANCE_PX;
-    if (changed) {
-      mkdirSync(dirname(readmeImage), { recursive: true });
-      copyFileSync(file, readmeImage);
-      console.log(`  updated ${readmeImage}`);
-    }
+    await updateReadmeImage(page, await shot('diagnostics'), readmeImage);
   } },
   { title: 'hovering a field shows its schema documentation', run: async ({ page, shot }) => {
     await hoverToken(page, 'timeout', 'Timeout for HTTP requests', TIMEOUT);
@@ -83,6 +91,41 @@ const steps = [
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: TIMEOUT });
     const failure = page.locator('.notification-toast', { hasText: 'failed to start' });
     if (await failure.count()) throw new Error(await failure.first().innerText());
+  } },
+  { title: '"Istio: Show Routing Preview" on samples/bookinfo draws its routes beside the editor', run: async ({ page, serverUrl, bookinfo }) => {
+    // A wider window and the bookinfo sample as the workspace, for a readable README picture.
+    await page.setViewportSize({ width: 1600, height: 960 });
+    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(bookinfo)}`);
+    await waitForWorkbench(page, 60000);
+    await openFromExplorer(page, 'routes.yaml', 'VirtualService', TIMEOUT);
+    await page.locator('.statusbar-item', { hasText: 'Istio' }).first().waitFor({ timeout: TIMEOUT });
+    await runCommand(page, 'Istio: Show Routing Preview', TIMEOUT);
+    const frame = previewFrame(page);
+    await frame.locator('svg#graph g.node').first().waitFor({ timeout: TIMEOUT });
+    const labels = await frame.locator('svg#graph .node-label').allTextContents();
+    if (!labels.some((l) => l.includes('reviews'))) throw new Error(`the preview of routes.yaml does not show reviews: ${labels.join(' | ')}`);
+  } },
+  { title: 'the simulator shows where a tester\'s request to reviews goes (README screenshot)', run: async ({ page, shot }) => {
+    // The preview alone, full width: close the YAML editor (its emptied group closes with it) and the side bar.
+    // Not the preview's tab, "Routing: routes.yaml".
+    const tab = page.locator('.tabs-container .tab', { hasText: /^routes\.yaml/ }).first();
+    await tab.hover();
+    await tab.locator('.tab-actions .codicon-close').click();
+    await tab.waitFor({ state: 'detached', timeout: TIMEOUT });
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility', TIMEOUT);
+    const frame = previewFrame(page);
+    await frame.locator('#scope').selectOption('workspace');
+    await frame.locator('#status', { hasText: 'Whole workspace' }).waitFor({ timeout: TIMEOUT });
+    await frame.locator('#sim-host').fill('reviews');
+    await frame.locator('#sim-headers').fill('end-user: jason');
+    await frame.locator('#sim-sourceNamespace').fill('bookinfo');
+    await frame.locator('#sim-run').click();
+    await frame.locator('svg#graph.simulating').waitFor({ timeout: TIMEOUT });
+    const summary = await frame.locator('#sim-result').innerText();
+    if (!/v3/.test(summary)) throw new Error(`the simulation does not send jason to v3: ${summary}`);
+    await frame.locator('#zoom-fit').click();
+    await page.mouse.move(5, 5);
+    await updateReadmeImage(page, await shot('routing-preview'), previewImage);
   } },
 ];
 
@@ -106,6 +149,8 @@ async function main() {
     host.installExtension(run, vsix);
     const workspace = join(run.root, 'workspace');
     cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
+    const bookinfo = join(run.root, 'bookinfo');
+    cpSync(join(root, 'samples/bookinfo'), bookinfo, { recursive: true });
     server = await host.startCodeServer(run);
     browser = await host.launchChromium(run, { chromium });
     const page = await browser.newPage({ viewport: VIEWPORT });
@@ -128,7 +173,7 @@ async function main() {
         continue;
       }
       try {
-        await step({ page, shot });
+        await step({ page, shot, serverUrl: server.url, bookinfo });
         passed++;
         console.log(`ok - ${title} [${lap()}]`);
       } catch (error) {

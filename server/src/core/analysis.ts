@@ -12,14 +12,16 @@ import { hover } from './features/hover';
 import { selectionRanges } from './features/selection';
 import { documentSymbols } from './features/symbols';
 import { codeLenses } from './features/code-lens';
+import { routingGraph, simulateRequest } from './routing/api';
+import type { RoutingGraph, RoutingScope, SimulatedRequest, SimulationResult } from '../../../common/routing';
 import { definition } from './features/definition';
 import { policyRefactorings } from './features/policy-refactors';
 import { documentHighlights, references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { withSuppressFix } from './features/suppress-fix';
+import { isIstioWebhookConfiguration } from './kubernetes/webhooks';
 import { buildFile, type FileModel, rebuildFile } from './model/file';
 import { resourceLabel, type Resource } from './model/resource';
-import { isIstioWebhookConfiguration } from './kubernetes/webhooks';
 import type { LineIndex } from './text/line-index';
 import {
   type CodeAction,
@@ -406,6 +408,16 @@ export class Snapshot {
 
   codeLenses(uri: string): CodeLens[] {
     return codeLenses(this, uri);
+  }
+
+  /** The routing preview's graph of a scope (any input: a malformed scope draws nothing). */
+  routingGraph(scope: RoutingScope): RoutingGraph {
+    return routingGraph(this, scope);
+  }
+
+  /** Where a request goes, under Istio's first-match semantics (a malformed request says what is wrong). */
+  simulate(request: SimulatedRequest): SimulationResult {
+    return simulateRequest(this, request);
   }
 
   /** Refactorings for a range (quick fixes come with `diagnostics`). */

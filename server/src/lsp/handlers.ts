@@ -27,6 +27,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { Workspace } from '../core/analysis';
+import type { RoutingGraph, RoutingGraphRequest, RoutingScope, SimulatedRequest, SimulateRequest, SimulationResult } from '../../../common/routing';
 import { intersects, toCodeAction, toCodeLens, toCompletionItem, toDocumentHighlight, toDocumentSymbol, toHover, toRefactoring, toWorkspaceEdit } from './convert';
 
 export function completion(workspace: Workspace, params: CompletionParams): CompletionItem[] {
@@ -99,4 +100,21 @@ export function rename(workspace: Workspace, params: RenameParams): WorkspaceEdi
 export function codeLenses(workspace: Workspace, params: CodeLensParams): CodeLens[] {
   const { uri } = params.textDocument;
   return workspace.snapshot().codeLenses(uri).map((lens) => toCodeLens(uri, lens));
+}
+
+/** What a failed routing request answers (the guard logs the failure). */
+export const EMPTY_ROUTING_GRAPH: RoutingGraph = { scope: { kind: 'workspace' }, nodes: [], edges: [] };
+export const FAILED_SIMULATION: SimulationResult = { outcome: 'notFound', summary: 'The simulator failed; see the Istio YAML output.', steps: [], destinations: [], mirrors: [], highlight: { nodes: [], edges: [] }, error: 'The simulator failed; see the Istio YAML output.' };
+
+/** Params of a custom request as they arrive: anything (the guard reads `textDocument` for its log). */
+export type Untrusted<P> = Partial<P> & { readonly textDocument?: { readonly uri: string } };
+
+/** Params come from the webview: the core checks the scope and draws nothing for a malformed one. */
+export function routingGraph(workspace: Workspace, params: Untrusted<RoutingGraphRequest.Params> | null | undefined): RoutingGraph {
+  return workspace.snapshot().routingGraph(params?.scope as RoutingScope);
+}
+
+/** A malformed request gets a result whose `error` and summary say what is wrong. */
+export function simulate(workspace: Workspace, params: Untrusted<SimulateRequest.Params> | null | undefined): SimulationResult {
+  return workspace.snapshot().simulate(params?.request as SimulatedRequest);
 }

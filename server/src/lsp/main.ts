@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../core/analysis';
 import { IndexedNotification } from '../../../common/protocol';
+import { RoutingGraphRequest, SimulateRequest } from '../../../common/routing';
 import { SETTINGS_SECTION } from '../../../common/settings';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { guard, type Logger } from './guard';
@@ -168,6 +169,8 @@ connection.onDocumentHighlight(guard(logger, 'documentHighlight', [], (p) => han
 connection.onPrepareRename(guard(logger, 'prepareRename', null, (p) => handlers.prepareRename(workspace, p)));
 connection.onRenameRequest(guard(logger, 'rename', null, (p) => handlers.rename(workspace, p)));
 connection.onCodeLens(guard(logger, 'codeLens', [], (p) => handlers.codeLenses(workspace, p)));
+connection.onRequest(RoutingGraphRequest.method, guard<handlers.Untrusted<RoutingGraphRequest.Params>, RoutingGraphRequest.Result>(logger, 'routingGraph', handlers.EMPTY_ROUTING_GRAPH, (p) => handlers.routingGraph(workspace, p)));
+connection.onRequest(SimulateRequest.method, guard<handlers.Untrusted<SimulateRequest.Params>, SimulateRequest.Result>(logger, 'simulate', handlers.FAILED_SIMULATION, (p) => handlers.simulate(workspace, p)));
 
 // A bug must not kill the server: log it and keep serving (the client restarts a server that exits).
 process.on('uncaughtException', (error) => logger.error(`uncaught: ${error.stack ?? error.message}`));
