@@ -19,7 +19,7 @@ export function selectedWorkloads(site: ReferenceSite, view: IndexView): Workloa
     const service = typeof host === 'string' ? serviceOfFqdn(toFqdn(site.resource.namespace, host)) : undefined;
     if (service) namespaces = (ns) => ns === service.namespace;
   }
-  return view.workloads().filter((w) => (!namespaces || namespaces(w.namespace)) && labelsMatch(labels, w.labels));
+  return view.workloadsWith(labels).filter((w) => !namespaces || namespaces(w.namespace));
 }
 
 export function resolveSelector(site: ReferenceSite, view: IndexView): Resolution {
@@ -76,8 +76,8 @@ export function resolvePrincipal(site: ReferenceSite, view: IndexView): Resoluti
   const targets: Target[] = [];
   const account = view.get('ServiceAccount', principal.namespace, principal.serviceAccount);
   if (account) targets.push({ resource: account, path: ['metadata', 'name'] });
-  for (const w of view.workloads()) {
-    if (w.namespace === principal.namespace && w.serviceAccount === principal.serviceAccount && w.resource.kind !== 'WorkloadEntry') targets.push({ resource: w.resource, path: w.labelsPath });
+  for (const w of view.workloadsRunningAs(principal.namespace, principal.serviceAccount)) {
+    if (w.resource.kind !== 'WorkloadEntry') targets.push({ resource: w.resource, path: w.labelsPath });
   }
   return { targets, decidable: view.has('ServiceAccount') || WORKLOAD_KINDS.some((k) => view.has(k)) };
 }

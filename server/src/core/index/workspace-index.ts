@@ -5,7 +5,7 @@
 import type { Resource } from '../model/resource';
 import { type KindKey, kindKey } from './kind-key';
 import { type MeshModel, meshModel } from './mesh-config';
-import { WORKLOAD_KINDS, type Workload, workloadOf } from './workloads';
+import { labelsMatch, WORKLOAD_KINDS, type Workload, workloadOf } from './workloads';
 
 export function keyOf(resource: Pick<Resource, 'group' | 'kind'>): KindKey {
   return kindKey(resource.group, resource.kind);
@@ -16,6 +16,8 @@ const EMPTY: readonly Resource[] = [];
 export class WorkspaceIndex {
   private readonly byKind = new Map<KindKey, Resource[]>();
   private readonly byName = new Map<string, Resource[]>();
+  /** Built on first use per kind: analyzers ask "the X of this namespace" once per resource. */
+  private readonly byNamespace = new Map<KindKey, Map<string, Resource[]>>();
   private readonly memo = new Map<string, unknown>();
 
   constructor(resources: readonly Resource[]) {
@@ -38,6 +40,20 @@ export class WorkspaceIndex {
 
   /** @internal */ rawAll(kind: KindKey): readonly Resource[] {
     return this.byKind.get(kind) ?? EMPTY;
+  }
+
+  /** @internal */ rawInNamespace(kind: KindKey, namespace: string): readonly Resource[] {
+    let byNamespace = this.byNamespace.get(kind);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      for (const r of this.rawAll(kind)) {
+        const list = byNamespace.get(r.namespace);
+        if (list) list.push(r);
+        else byNamespace.set(r.namespace, [r]);
+      }
+      this.byNamespace.set(kind, byNamespace);
+    }
+    return byNamespace.get(namespace) ?? EMPTY;
   }
 
   /** @internal */ rawNamed(kind: KindKey, namespace: string, name: string): readonly Resource[] {
@@ -72,7 +88,8 @@ export class IndexView {
   }
 
   inNamespace(kind: KindKey, namespace: string): readonly Resource[] {
-    return this.all(kind).filter((r) => r.namespace === namespace);
+    this.use([kind]);
+    return this.index.rawInNamespace(kind, namespace);
   }
 
   /** The first object with this identity (duplicates are reported by their own analyzer). */
@@ -107,8 +124,60 @@ export class IndexView {
     return this.derived('workloads', WORKLOAD_KINDS, (v) => WORKLOAD_KINDS.flatMap((k) => v.all(k).map(workloadOf)).filter((w): w is Workload => !!w));
   }
 
+  /**
+   * The workloads whose labels include every label of the selector (all of them for an empty one),
+   * through an index by `key=value`: selectors are many and workloads are many, so scanning every
+   * workload for every selector is what made large workspaces slow.
+   */
+  workloadsWith(selector: Readonly<Record<string, string>>): readonly Workload[] {
+    const entries = Object.entries(selector);
+    if (!entries.length) return this.workloads();
+    const byLabel = this.derived('workloads-by-label', WORKLOAD_KINDS, (v) => {
+      const index = new Map<string, Workload[]>();
+      for (const w of v.workloads()) {
+        for (const [key, value] of Object.entries(w.labels)) {
+          const entry = `${key}=${value}`;
+          const list = index.get(entry);
+          if (list) list.push(w);
+          else index.set(entry, [w]);
+        }
+      }
+      return index;
+    });
+    let narrowest: readonly Workload[] | undefined;
+    for (const [key, value] of entries) {
+      const list = byLabel.get(`${key}=${value}`);
+      if (!list) return [];
+      if (!narrowest || list.length < narrowest.length) narrowest = list;
+    }
+    return entries.length === 1 ? (narrowest ?? []) : (narrowest ?? []).filter((w) => labelsMatch(selector, w.labels));
+  }
+
+  /** The workloads of one namespace. */
+  workloadsIn(namespace: string): readonly Workload[] {
+    const byNamespace = this.derived('workloads-by-namespace', WORKLOAD_KINDS, (v) => groupBy(v.workloads(), (w) => w.namespace));
+    return byNamespace.get(namespace) ?? [];
+  }
+
+  /** The workloads running as a service account (`ns/sa`), for principals. */
+  workloadsRunningAs(namespace: string, serviceAccount: string): readonly Workload[] {
+    const byAccount = this.derived('workloads-by-service-account', WORKLOAD_KINDS, (v) => groupBy(v.workloads(), (w) => `${w.namespace}/${w.serviceAccount}`));
+    return byAccount.get(`${namespace}/${serviceAccount}`) ?? [];
+  }
+
   /** Whether the workspace defines any workload (else selectors cannot be checked). */
   hasWorkloads(): boolean {
     return this.workloads().length > 0;
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

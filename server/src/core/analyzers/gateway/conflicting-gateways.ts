@@ -69,7 +69,7 @@ function selectorsOverlap(view: IndexView, a: Labels, b: Labels): boolean {
   const sb = selectorString(b);
   if (sa === sb) return true;
   if (!sa.includes(sb) && !sb.includes(sa)) return false;
-  return view.workloads().some((w) => labelsMatch(a, w.labels) && labelsMatch(b, w.labels));
+  return view.workloadsWith(a).some((w) => labelsMatch(b, w.labels));
 }
 
 export const conflictingGateways = defineWorkspaceAnalyzer(

@@ -19,7 +19,7 @@ export function specLabels(value: unknown, ...path: string[]): Record<string, st
 
 /** Workloads a Gateway selector picks: in any namespace (gateways are not scoped); `{}` picks all. */
 export function gatewayWorkloads(view: IndexView, selector: Labels): Workload[] {
-  return view.workloads().filter((w) => labelsMatch(selector, w.labels));
+  return [...view.workloadsWith(selector)];
 }
 
 /** Values of the `istio` label that Istio's control-plane components use; every other value names a gateway. */

@@ -33,9 +33,9 @@ function isIstioGatewayClass(gateway: Resource): boolean {
 /** Gateway API gateway pods of the policy's namespace that the selector matches, one entry per gateway. */
 function matchedGateways(ctx: WorkspaceContext, selector: Labels): GatewayPods[] {
   const out = new Map<string, GatewayPods>();
-  for (const w of ctx.index.workloads()) {
+  for (const w of ctx.index.workloadsWith(selector)) {
     const name = w.labels[GATEWAY_NAME];
-    if (name === undefined || w.namespace !== ctx.resource.namespace || !labelsMatch(selector, w.labels) || out.has(name)) continue;
+    if (name === undefined || w.namespace !== ctx.resource.namespace || out.has(name)) continue;
     out.set(name, { gateway: name, related: { resource: w.resource, path: [...w.labelsPath, GATEWAY_NAME], message: `pods of Gateway API gateway '${name}'` } });
   }
   // Pods Istio will deploy for the Gateways of the workspace; an empty selector is not a deliberate choice of them.

@@ -90,7 +90,7 @@ Change the label values to the closest values an in-mesh workload carries.`,
     const ns = ctx.resource.namespace;
     const meshWide = ns === ctx.index.mesh.rootNamespace;
     if (meshWide && !hasSelector) return;
-    const scope = ctx.index.workloads().filter((w) => meshWide || w.namespace === ns);
+    const scope = meshWide ? ctx.index.workloads() : ctx.index.workloadsIn(ns);
     const statuses = meshStatuses(ctx.index);
     const members = scope.filter((w) => statuses.get(w) === 'in');
     const selectorPath: FieldPath = isObject(spec.selector) && isObject(spec.selector.matchLabels) ? ['spec', 'selector', 'matchLabels'] : ['spec', 'selector'];

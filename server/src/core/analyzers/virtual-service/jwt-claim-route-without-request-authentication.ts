@@ -76,7 +76,7 @@ spec:
       if (!gateway || !gateway.istioKind) return;
       const selector = isObject(specOf(gateway).selector) ? stringMap(specOf(gateway).selector) : {};
       if (!Object.keys(selector).length) return;
-      const uncovered = ctx.index.workloads().filter((w) => labelsMatch(selector, w.labels) && !policies.some((p) => appliesTo(p, w, root)));
+      const uncovered = ctx.index.workloadsWith(selector).filter((w) => !policies.some((p) => appliesTo(p, w, root)));
       if (!uncovered.length) return;
       const message = `routes on JWT claim${claims.length > 1 ? 's' : ''} ${listText(claims.map((c) => `'${c}'`), 3)} through gateway '${value}', but no RequestAuthentication applies to its workload${uncovered.length > 1 ? 's' : ''} ${listText(uncovered.map(workloadLabel), 3)}: the claims are never set, so these matches never succeed`;
       const related = uncovered.slice(0, 5).map((w) => ({ resource: w.resource, path: w.labelsPath, message: `gateway workload ${workloadLabel(w)}` }));
