@@ -10,3 +10,17 @@ export namespace IndexedNotification {
     readonly millis: number;
   }
 }
+
+/**
+ * Server → client: a diagnostics pass over every pending file ended and nothing is pending. Clean
+ * files get no publishDiagnostics, so this is how tests and the benchmark know a pass is over.
+ */
+export namespace AnalysisIdleNotification {
+  export const method = 'istioYaml/analysisIdle';
+  export interface Params {
+    /** Files scheduled for the pass (changed files; their dependents are added by the pass). */
+    readonly scheduled: number;
+    /** From the first change scheduled after the previous pass to the end of this one, debounce included. */
+    readonly millis: number;
+  }
+}

@@ -195,3 +195,37 @@ describe('settings from workspace/configuration', () => {
     }
   });
 });
+
+describe('end of a diagnostics pass', () => {
+  test('the server announces each pass, also when every file is clean', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-yaml-idle-'));
+    fs.writeFileSync(path.join(dir, 'a.yaml'), 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec:\n  mtls: {mode: STRICT}\n');
+    fs.writeFileSync(path.join(dir, 'b.yaml'), VS.replace('subsets', 'subset'));
+    const client = new TestClient();
+    const idle: { scheduled: number; millis: number }[] = [];
+    let notify = () => {};
+    client.connection.onNotification('istioYaml/analysisIdle', (p: { scheduled: number; millis: number }) => {
+      idle.push(p);
+      notify();
+    });
+    const nextIdle = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no analysisIdle #${count}; got ${JSON.stringify(idle)}`)), 20000);
+        notify = () => idle.length >= count && (clearTimeout(timer), resolve());
+        notify();
+      });
+    try {
+      await client.initialize(dir);
+      await nextIdle(1);
+      expect(idle[0].scheduled).toBe(2);
+      expect(idle[0].millis).toBeGreaterThanOrEqual(0);
+      expect(client.published.size).toBe(0); // both files are clean: the notification is the only signal
+      client.open(`file://${dir}/b.yaml`, VS.replace('subsets', 'subset'));
+      await nextIdle(2);
+      expect(idle[1].scheduled).toBe(1);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

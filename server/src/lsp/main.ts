@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../core/analysis';
-import { IndexedNotification } from '../../../common/protocol';
+import { AnalysisIdleNotification, IndexedNotification } from '../../../common/protocol';
 import { RoutingGraphRequest, SimulateRequest } from '../../../common/routing';
 import { SETTINGS_SECTION } from '../../../common/settings';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
@@ -73,10 +73,29 @@ connection.onInitialized(async () => {
   indexWorkspace();
 });
 
+/** The files scheduled since the last pass ended, and when the first of them was. */
+let pass: { started: number; files: Set<string> } | undefined;
+
+function schedule(uris: readonly string[]): void {
+  pass ??= { started: performance.now(), files: new Set() };
+  for (const uri of uris) pass.files.add(uri);
+  scheduler.schedule(uris);
+}
+
 // Lenses count references from other files ("used by 3 routes"): after each diagnostics pass over
 // changed files, ask the editor to fetch them again.
 scheduler.onIdle = () => {
   if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  // Clean files get no publishDiagnostics: tell the client (tests, the benchmark) that a pass ended.
+  // A pass without scheduled files (a debounce timer that fired after its files were done) says nothing.
+  const done = pass;
+  pass = undefined;
+  if (done) {
+    void connection.sendNotification(AnalysisIdleNotification.method, {
+      scheduled: done.files.size,
+      millis: Math.round(performance.now() - done.started),
+    } satisfies AnalysisIdleNotification.Params);
+  }
 };
 
 async function pullSettings(): Promise<void> {
@@ -113,17 +132,17 @@ function indexWorkspace(): void {
     istioResources: resources.filter((r) => r.istio).length,
     millis,
   } satisfies IndexedNotification.Params);
-  scheduler.schedule(snapshot.uris());
+  schedule(snapshot.uris());
 }
 
 connection.onDidChangeConfiguration(async () => {
   await pullSettings();
-  scheduler.schedule(workspace.snapshot().uris());
+  schedule(workspace.snapshot().uris());
 });
 
 documents.onDidChangeContent(({ document }) => {
   workspace.setFile(document.uri, document.getText());
-  scheduler.schedule([document.uri]);
+  schedule([document.uri]);
 });
 
 documents.onDidClose(({ document }) => {
@@ -136,7 +155,7 @@ documents.onDidClose(({ document }) => {
   } else {
     workspace.setFile(document.uri, text);
   }
-  scheduler.schedule([document.uri]);
+  schedule([document.uri]);
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -154,7 +173,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     }
     changed.push(change.uri);
   }
-  if (changed.length) scheduler.schedule(changed);
+  if (changed.length) schedule(changed);
 });
 
 connection.onCompletion(guard(logger, 'completion', [], (p) => handlers.completion(workspace, p)));
