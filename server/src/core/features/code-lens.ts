@@ -1,6 +1,8 @@
 // Code lenses: how many routes use each DestinationRule subset, how many VirtualServices bind each
 // Gateway (both open the references), and how a weighted route splits its traffic.
 import { subsetsOf } from '../index/resolve-destination';
+import { routeShares } from '../routing/weights';
+import { percentText } from '../routing/text';
 import { keyOf } from '../index/workspace-index';
 import { isObject, type JsonObject, type Resource } from '../model/resource';
 import type { CodeLens, Location } from '../types';
@@ -36,16 +38,7 @@ function gatewayLenses(host: NavigationHost, gateway: Resource): CodeLens[] {
   return lens(locationOf(host, gateway, []), title, locations, locationOf(host, gateway, ['metadata', 'name'])?.range.start);
 }
 
-function percent(share: number): string {
-  const rounded = Math.round(share * 10) / 10;
-  return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)}%`;
-}
-
-/**
- * How a rule's destinations share its traffic, as istiod programs Envoy: one destination gets
- * everything whatever its weight; several share in proportion to their weights (which need not add up
- * to 100; an omitted weight is 0); several that all weigh 0 are rejected by Istio's validation.
- */
+/** How a rule's destinations share its traffic (`routeShares`, the routing preview's reading too), as lens text. */
 export function trafficSplit(destinations: readonly JsonObject[]): string {
   const labels = destinations.map((d) => {
     const destination = isObject(d.destination) ? d.destination : {};
@@ -53,10 +46,9 @@ export function trafficSplit(destinations: readonly JsonObject[]): string {
     return typeof label === 'string' || typeof label === 'number' ? String(label) : '?';
   });
   if (destinations.length === 1) return `${labels[0]} 100%`;
-  const weights = destinations.map((d) => (typeof d.weight === 'number' && d.weight > 0 ? d.weight : 0));
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (!total) return `${labels.join(' · ')}: every weight is 0, which Istio rejects`;
-  return labels.map((label, i) => `${label} ${percent((weights[i] * 100) / total)}`).join(' · ');
+  const { shares } = routeShares(destinations);
+  if (shares.every((s) => s.percent === 0)) return `${labels.join(' · ')}: every weight is 0, which Istio rejects`;
+  return labels.map((label, i) => `${label} ${percentText(shares[i].percent)}`).join(' · ');
 }
 
 function weightLenses(host: NavigationHost, vs: Resource): CodeLens[] {

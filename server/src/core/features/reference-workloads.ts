@@ -21,7 +21,7 @@ export function hostWorkloads(view: IndexView, namespace: string, host: string):
     // A Service without a selector has hand-made endpoints: no workload of the workspace is behind it.
     if (!Object.keys(selector).length) continue;
     found ??= new Set();
-    for (const w of view.workloads()) if (w.namespace === entry.resource.namespace && labelsMatch(selector, w.labels)) found.add(w);
+    for (const w of view.workloadsWith(selector)) if (w.namespace === entry.resource.namespace) found.add(w);
   }
   return found && [...found];
 }

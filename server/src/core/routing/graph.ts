@@ -11,7 +11,7 @@ import { referenceSites, resolveSite, type ReferenceSite, type Resolution } from
 import { destinationRulesFor, subsetsOf } from '../index/resolve-destination';
 import { MESH_GATEWAY, parseGatewayName } from '../index/resolve-gateway';
 import { keyOf, type IndexView } from '../index/workspace-index';
-import { labelsMatch, stringMap, workloadOf, type Workload } from '../index/workloads';
+import { stringMap, workloadOf, type Workload } from '../index/workloads';
 import { reachabilityFindings } from '../istio/validation/unreachable-rules';
 import { isObject, type JsonObject, type Resource } from '../model/resource';
 import type { Range } from '../types';
@@ -534,7 +534,7 @@ export class GraphBuilder {
       const selector = stringMap(specOf(resource).selector);
       // A Service without a selector has no endpoints Kubernetes manages.
       if (!Object.keys(selector).length) return [];
-      return this.view.workloads().filter((w) => w.namespace === resource.namespace && labelsMatch(selector, w.labels));
+      return this.view.workloadsWith(selector).filter((w) => w.namespace === resource.namespace);
     }
     const site = referenceSites(resource).find((s) => s.rule.type === 'selector');
     return site ? this.selected(site) : [];
