@@ -20,10 +20,15 @@ export function trackIstioFiles(): vscode.Disposable {
     void vscode.commands.executeCommand('setContext', ISTIO_FILE_CONTEXT, value);
   };
   update();
+  // Typing must not copy a large document on every keystroke: test again once the typing pauses.
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return vscode.Disposable.from(
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document) update();
+      if (e.document !== vscode.window.activeTextEditor?.document) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(update, 300);
     }),
+    { dispose: () => timer && clearTimeout(timer) },
   );
 }
