@@ -50,6 +50,10 @@ const RULES = [
     },
   },
   {
+    files: /^client\/src\/istioctl\//,
+    forbid: (spec) => (/^vscode($|\/)/.test(spec) ? 'client/src/istioctl/ is plain Node (unit-tested without VS Code): no vscode import' : undefined),
+  },
+  {
     files: /^common\//,
     forbid: (spec) => (spec.startsWith('.') && !spec.startsWith('./') ? 'common/ holds types and constants only; it imports nothing' : undefined),
   },

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { IstioctlFeature } from './istioctl-ui/feature';
 import { createLanguageClient } from './language-client';
 import { trackIstioFiles } from './routing-preview/istio-context';
 import { RoutingPreview } from './routing-preview/panel';
@@ -34,8 +35,9 @@ export function activate(context: vscode.ExtensionContext): void {
   };
 
   const routingPreview = new RoutingPreview(context.extensionUri, () => client, output);
-  context.subscriptions.push(routingPreview, trackIstioFiles());
-  context.subscriptions.push(...registerCommands({ client: () => client, output, restart, routingPreview }));
+  const istioctl = new IstioctlFeature();
+  context.subscriptions.push(routingPreview, trackIstioFiles(), istioctl);
+  context.subscriptions.push(...registerCommands({ client: () => client, output, restart, routingPreview, istioctl }));
   context.subscriptions.push({ dispose: () => void client?.stop() });
   void start();
 }

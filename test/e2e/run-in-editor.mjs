@@ -1,6 +1,7 @@
 // The in-editor test tier: bundles test/e2e/suite with esbuild and runs it in real VS Code (code-server 1.100.3 +
 // headless Chromium, through test/e2e-host/code-server-shim.js) against a fresh copy of test/e2e/workspace.
 // Builds nothing else: run `npm run build` first. Prints `N passed, N failed` as its last line.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { runTests } from '@vscode/test-electron';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -42,6 +43,9 @@ await build({
   logLevel: 'warning',
 });
 
+// The istioctl tests run the real istioctl (built once by scripts/istioctl.sh, then cached); `npm test` passes its path.
+const istioctl = process.env.ISTIOCTL || execFileSync('bash', [join(root, 'scripts/istioctl.sh')], { encoding: 'utf8' }).trim().split('\n').pop();
+
 // Tests may edit and save files, so each run works on its own copy of the workspace.
 const scratch = mkdtempSync(join(tmpdir(), 'istio-yaml-e2e-workspace-'));
 const workspace = join(scratch, 'workspace');
@@ -56,7 +60,7 @@ try {
     extensionTestsPath: join(suiteOut, 'index'),
     launchArgs: [workspace],
     // Reaches the extension host through the shim and code-server; the suite's index writes its counts there.
-    extensionTestsEnv: { ISTIO_YAML_E2E_RESULTS: resultsFile },
+    extensionTestsEnv: { ISTIO_YAML_E2E_RESULTS: resultsFile, ISTIOCTL: istioctl, ISTIOCTL_STUB_DIR: join(root, 'test/e2e/stub-istioctl') },
   });
 } catch (error) {
   exitCode = 1;

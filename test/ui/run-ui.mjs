@@ -2,12 +2,13 @@
 // of test/e2e/workspace in headless Chromium and checks what a user sees: squiggles, the Problems panel, hovers, commands.
 // Packages nothing itself (run `npm run package` first). Screenshots go to test/.artifacts/ui/; the main one also
 // replaces docs/images/diagnostics.png, which the README shows. Prints `N passed, N failed` as its last line.
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countDifferentPixels } from './image-diff.mjs';
-import { hoverToken, openFromExplorer, openProblems, runCommand, waitForWorkbench } from './workbench.mjs';
+import { hoverToken, openFromExplorer, openProblems, pickQuickItem, runCommand, waitForWorkbench } from './workbench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const requireFromHost = createRequire(join(root, 'test/e2e-host/package.json'));
@@ -15,6 +16,16 @@ const vsix = join(root, 'dist/istio-yaml.vsix');
 const artifacts = join(root, 'test/.artifacts/ui');
 const readmeImage = join(root, 'docs/images/diagnostics.png');
 const previewImage = join(root, 'docs/images/routing-preview.png');
+const istioctlImages = {
+  analyzeAndStatus: join(root, 'docs/images/istioctl-analyze-proxy-status.png'),
+  proxyConfig: join(root, 'docs/images/istioctl-proxy-config.png'),
+  describe: join(root, 'docs/images/istioctl-describe-pod.png'),
+  version: join(root, 'docs/images/istioctl-version-check.png'),
+};
+// The stub (test/e2e/stub-istioctl) answers what needs a live cluster with recorded outputs and hands analyze and
+// validate to the real istioctl.
+const realIstioctl = process.env.ISTIOCTL || execFileSync('bash', [join(root, 'scripts/istioctl.sh')], { encoding: 'utf8' }).trim().split('\n').pop();
+const stubDir = join(root, 'test/e2e/stub-istioctl');
 const TIMEOUT = Number(process.env.UI_STEP_TIMEOUT_MS || 30000); // per wait; the machine has 2 cores
 const VIEWPORT = { width: 1280, height: 800 };
 // Runs of the same state differ in a handful of pixels (focus rings, caret); more than this is a real change.
@@ -42,6 +53,11 @@ async function updateReadmeImage(page, file, image) {
     copyFileSync(file, image);
     console.log(`  updated ${image}`);
   }
+}
+
+/** Waits until an istioctl progress notification has closed, so it is not in a screenshot. */
+async function progressGone(page, text) {
+  await page.locator('.notification-toast', { hasText: text }).first().waitFor({ state: 'detached', timeout: TIMEOUT });
 }
 
 /** The routing preview's page inside the workbench (a webview: two nested iframes). */
@@ -91,6 +107,51 @@ const steps = [
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: TIMEOUT });
     const failure = page.locator('.notification-toast', { hasText: 'failed to start' });
     if (await failure.count()) throw new Error(await failure.first().innerText());
+  } },
+  { title: '"Analyze Workspace with istioctl" lists istioctl\'s findings in the Problems panel; "Show Proxy Status" fills the Istio view (README screenshot)', run: async ({ page, shot }) => {
+    // Wide enough for the tree's state column.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await runCommand(page, 'Istio: Analyze Workspace with istioctl', TIMEOUT);
+    const rows = await openProblems(page);
+    const row = rows.filter({ hasText: 'not found in Gateway' }).first();
+    await row.waitFor({ timeout: TIMEOUT });
+    const text = await row.innerText();
+    if (!/istioctl/.test(text) || !/IST0132/.test(text)) throw new Error(`the row does not show istioctl's source and code: ${text}`);
+    await runCommand(page, 'Istio: Show Proxy Status', TIMEOUT);
+    const proxies = page.locator('.pane-body .monaco-list-row', { hasText: 'reviews-v2' });
+    await proxies.first().waitFor({ timeout: TIMEOUT });
+    // The STALE proxy expanded: its types and their states.
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'STALE' }).first().click();
+    await page.locator('.pane-body .monaco-list-row', { hasText: /^\s*CDS/ }).first().waitFor({ timeout: TIMEOUT });
+    for (let i = 0; i < 6; i++) await runCommand(page, 'Increase Current View Size', TIMEOUT);
+    await runCommand(page, 'Clear All Notifications', TIMEOUT);
+    await page.mouse.move(5, 5);
+    await updateReadmeImage(page, await shot('istioctl-analyze-proxy-status'), istioctlImages.analyzeAndStatus);
+  } },
+  { title: '"Show Proxy Config…" picks a pod and a section and opens the JSON read-only (README screenshot)', run: async ({ page, shot }) => {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close All Editors', TIMEOUT);
+    await runCommand(page, 'Istio: Show Proxy Config…', TIMEOUT);
+    await pickQuickItem(page, 'reviews-v2', TIMEOUT);
+    await pickQuickItem(page, 'clusters', TIMEOUT);
+    await page.locator('.monaco-editor .view-lines', { hasText: 'inbound|9080' }).first().waitFor({ timeout: TIMEOUT });
+    await progressGone(page, 'istioctl proxy-config');
+    await updateReadmeImage(page, await shot('istioctl-proxy-config'), istioctlImages.proxyConfig);
+  } },
+  { title: '"Describe Pod…" shows what applies to the pod, linked to the workspace files (README screenshot)', run: async ({ page, shot }) => {
+    await runCommand(page, 'View: Close All Editors', TIMEOUT);
+    await runCommand(page, 'Istio: Describe Pod…', TIMEOUT);
+    await pickQuickItem(page, 'reviews-v2', TIMEOUT);
+    await page.locator('.monaco-editor .view-lines', { hasText: 'VirtualService: reviews' }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'Not in the workspace' }).first().waitFor({ timeout: TIMEOUT });
+    await progressGone(page, 'istioctl x describe');
+    await updateReadmeImage(page, await shot('istioctl-describe-pod'), istioctlImages.describe);
+  } },
+  { title: '"Check istioctl Version" warns that istioctl and the control plane differ (README screenshot)', run: async ({ page, shot }) => {
+    await runCommand(page, 'Istio: Check istioctl Version', TIMEOUT);
+    await page.locator('.notification-toast', { hasText: '1.29' }).first().waitFor({ timeout: TIMEOUT });
+    await progressGone(page, 'istioctl version');
+    await updateReadmeImage(page, await shot('istioctl-version-check'), istioctlImages.version);
   } },
   { title: '"Istio: Show Routing Preview" on samples/bookinfo draws its routes beside the editor', run: async ({ page, serverUrl, bookinfo }) => {
     // A wider window and the bookinfo sample as the workspace, for a readable README picture.
@@ -151,7 +212,13 @@ async function main() {
     cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
     const bookinfo = join(run.root, 'bookinfo');
     cpSync(join(root, 'samples/bookinfo'), bookinfo, { recursive: true });
-    server = await host.startCodeServer(run);
+    // A kubeconfig whose cluster is never reached: the stub answers the cluster commands.
+    const kubeconfig = join(run.root, 'kubeconfig');
+    writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters:\n- name: staging\n  cluster:\n    server: https://127.0.0.1:1\ncontexts:\n- name: staging-eu\n  context:\n    cluster: staging\n    user: ci\n    namespace: bookinfo\ncurrent-context: staging-eu\nusers:\n- name: ci\n  user:\n    token: none\n');
+    // The stub is named by the setting: code-server's extension host takes PATH from a login shell, not from us.
+    const settingsFile = join(run.userData, 'User', 'settings.json');
+    writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'istioYaml.istioctl.path': join(stubDir, 'istioctl') }, null, 2));
+    server = await host.startCodeServer(run, { env: { ISTIOCTL_STUB_REAL: realIstioctl, KUBECONFIG: kubeconfig } });
     browser = await host.launchChromium(run, { chromium });
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = [];

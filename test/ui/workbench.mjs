@@ -17,6 +17,8 @@ export async function openFromExplorer(page, fileName, textInFile, timeout) {
 
 /** Runs a command from the palette by its full title, e.g. "Istio: Restart Language Server". */
 export async function runCommand(page, title, timeout) {
+  // The palette of a previous command may still be closing; F1 then would toggle it shut.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout });
@@ -52,4 +54,11 @@ export async function hoverToken(page, token, expected, timeout) {
 export async function openProblems(page) {
   await page.keyboard.press('Control+Shift+M');
   return page.locator('.markers-panel .monaco-list-row');
+}
+
+/** Picks the first row of the open quick pick that contains `text`. */
+export async function pickQuickItem(page, text, timeout) {
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ timeout });
+  await row.click();
 }
