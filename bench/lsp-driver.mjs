@@ -19,7 +19,9 @@ export class LspServer {
   constructor(options = {}) {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: build it first (node esbuild.mjs)`);
     this.spawnedAt = performance.now();
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // BENCH_SERVER_NODE_ARGS passes options to the server's node (`--cpu-prof --cpu-prof-dir=DIR` to profile it).
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr.on('data', (d) => options.stderr?.(String(d)));
     this.exited = false;
     this.process.on('exit', () => (this.exited = true));

@@ -8,7 +8,7 @@ import { LspServer, ROOT, TimeoutError, uriOf } from './lsp-driver.mjs';
 import { completionProbes, editProbes, hoverProbes } from './probes.mjs';
 
 /** The server waits this long after the last change before a diagnostics pass (diagnostics-scheduler.ts). */
-export const DEBOUNCE_MS = 150;
+export const DEBOUNCE_MS = 50;
 
 export function stats(values) {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);

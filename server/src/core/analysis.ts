@@ -4,9 +4,11 @@ import { ALL_ANALYZERS, SYNTAX_ANALYZER } from './analyzers/registry';
 import { docsUrl } from './analyzers/docs-url';
 import type { AnalyzerMeta } from './analyzers/framework';
 import { type AnalyzerFilter, analyzeInWorkspace, analyzeResource, type Finding, hasWorkspaceAnalyzerFor } from './analyzers/run';
-import type { KindKey } from './index/kind-key';
-import { keyOf, WorkspaceIndex } from './index/workspace-index';
-import { complete } from './features/completion';
+import { ChangeTracker, ISTIO_PRESENCE } from './change-tracker';
+import { FindingsCache } from './findings-cache';
+import { type DependencyKey, kindOfDependency } from './index/dependency-keys';
+import { WorkspaceIndex } from './index/workspace-index';
+import { complete, completeList } from './features/completion';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { selectionRanges } from './features/selection';
@@ -20,13 +22,16 @@ import { documentHighlights, references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { withSuppressFix } from './features/suppress-fix';
 import { isIstioWebhookConfiguration } from './kubernetes/webhooks';
-import { buildFile, type FileModel, rebuildFile } from './model/file';
+import { baseOfResourceAt, type FileModel, resourceBase, updateFile } from './model/file';
 import { resourceLabel, type Resource } from './model/resource';
+import { changedRegion, type TextChange } from './text/changes';
+import { DocumentStore } from './yaml/parse';
 import type { LineIndex } from './text/line-index';
 import {
   type CodeAction,
   type CodeLens,
   type CompletionItem,
+  type CompletionList,
   type CoreSettings,
   DEFAULT_SETTINGS,
   type Diagnostic,
@@ -45,9 +50,9 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from './types';
-import type { ParsedDoc } from './yaml/parse';
 
 export type { CoreSettings, Diagnostic, Severity } from './types';
+export type { TextChange } from './text/changes';
 export { ALL_ANALYZERS } from './analyzers/registry';
 export { docsUrl, istioctlUrl } from './analyzers/docs-url';
 
@@ -64,27 +69,35 @@ function makeFilter(settings: CoreSettings): AnalyzerFilter {
   };
 }
 
-/** Cross-resource findings of one document and the kind generations they were computed against. */
-interface WorkspaceFindings {
-  readonly deps: readonly (readonly [KindKey, number])[];
-  readonly findings: readonly Finding[];
-}
-
-/** Mutable state shared by a Workspace and its snapshots: caches keyed by parsed documents. */
-interface Caches {
-  /** Single-resource findings: documents are reused across edits, so unchanged ones are not re-analysed. */
-  readonly resource: WeakMap<ParsedDoc, Finding[]>;
-  /** Cross-resource findings, valid while the generations of the kinds they read are unchanged. */
-  readonly workspace: WeakMap<ParsedDoc, WorkspaceFindings>;
-}
-
-function newCaches(): Caches {
-  return { resource: new WeakMap(), workspace: new WeakMap() };
-}
-
 export interface WorkspaceOptions {
   /** The clock cross-resource analyzers may read (certificate expiry); the CLI and server pass Date.now. */
   readonly now?: () => number;
+  /**
+   * How many characters of YAML keep their parsed yaml Documents (the most recently used ones); the
+   * others are parsed again when a feature needs their nodes. Documents are most of the memory.
+   */
+  readonly retainedYamlChars?: number;
+}
+
+/**
+ * About 0.5 MB of yaml Documents (some 40 documents of a usual size) for files that are not open:
+ * what a diagnostics pass reads again (the documents of findings with ranges) is recent. Keeping more
+ * costs memory and time: Documents that live a while are promoted out of V8's young generation and
+ * must then be collected by full collections (loading 11,000 resources was faster with none kept).
+ */
+const DEFAULT_RETAINED_YAML_CHARS = 20_000;
+
+/**
+ * An open file larger than this (about 50 MB of yaml Documents) is not pinned: its documents are
+ * parsed again when read, and the outline, folding and lenses keep what they computed per document.
+ */
+const MAX_PINNED_CHARS = 2_000_000;
+
+/** The index built most recently, and the files it was built from: the next index is made from it. */
+interface LatestIndex {
+  readonly seq: number;
+  readonly files: ReadonlyMap<string, FileModel>;
+  readonly index: WorkspaceIndex;
 }
 
 /** The mutable host: owned by the language server or the CLI, which push file contents into it. */
@@ -92,47 +105,65 @@ export class Workspace {
   private files = new Map<string, FileModel>();
   private settings: CoreSettings = DEFAULT_SETTINGS;
   private filter: AnalyzerFilter = makeFilter(DEFAULT_SETTINGS);
-  private caches = newCaches();
-  /** Bumped for a kind whenever an object of that kind is added, removed or changed. */
-  private generations = new Map<KindKey, number>();
-  /** Every kind a file has held: an edit to the file may affect readers of any of them. */
-  private kindsOf = new Map<string, Set<KindKey>>();
+  private caches = new FindingsCache();
+  private readonly changes = new ChangeTracker();
   /** The index, shared by every snapshot taken until the next change (requests take a snapshot each). */
   private indexHolder: { index?: WorkspaceIndex } = {};
+  private latestIndex: LatestIndex | undefined;
   private readonly now: () => number;
+  private readonly documents: DocumentStore;
+  /** Files open in the editor (see setOpen). */
+  private readonly open = new Set<string>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.now = options.now ?? (() => 0);
+    this.documents = new DocumentStore(options.retainedYamlChars ?? DEFAULT_RETAINED_YAML_CHARS);
   }
 
-  setFile(uri: string, text: string): void {
+  /**
+   * Sets a file's text. `changes`, the edits that turned the previous text into this one (as an editor
+   * reports them), let a large file be re-split and re-indexed only around them; without them, or when
+   * they do not fit the previous text, the file is compared with its previous version as a whole.
+   */
+  setFile(uri: string, text: string, changes?: readonly TextChange[]): void {
     const previous = this.files.get(uri);
-    const next = buildFile(uri, text, this.settings.defaultNamespace, previous);
-    this.files.set(uri, next);
-    this.indexHolder = {};
-    this.noteChanges(uri, previous?.resources ?? [], next.resources);
+    const region = previous && changes ? changedRegion(previous.parsed.text.length, changes) : undefined;
+    const { file, removed, added } = updateFile(uri, text, this.settings.defaultNamespace, previous, { changed: region, store: this.documents });
+    this.files.set(uri, file);
+    if (this.open.has(uri)) this.pin(file, true);
+    this.noteChanges(uri, removed, added, holdsIstio(file));
+  }
+
+  /**
+   * Tells the workspace whether a file is open in the editor. The yaml Documents of an open file (up
+   * to MAX_PINNED_CHARS) are kept: its outline, folding ranges and lenses read all of them, and
+   * re-parsing a file on every such request would cost more than keeping it.
+   */
+  setOpen(uri: string, open: boolean): void {
+    if (open) this.open.add(uri);
+    else this.open.delete(uri);
+    const file = this.files.get(uri);
+    if (file) this.pin(file, open);
+  }
+
+  private pin(file: FileModel, open: boolean): void {
+    const pinned = open && file.parsed.text.length <= MAX_PINNED_CHARS;
+    for (const { chunk } of file.parsed.chunks) this.documents.pin(chunk, pinned);
   }
 
   removeFile(uri: string): void {
     const previous = this.files.get(uri);
+    if (!previous) return;
     this.files.delete(uri);
     this.indexHolder = {};
-    if (previous) this.noteChanges(uri, previous.resources, []);
+    this.noteChanges(uri, previous.resources, [], false);
   }
 
-  /** Bumps the generation of every kind whose objects differ between two versions of a file. */
-  private noteChanges(uri: string, before: readonly Resource[], after: readonly Resource[]): void {
-    const kinds = this.kindsOf.get(uri) ?? new Set<KindKey>();
-    this.kindsOf.set(uri, kinds);
-    const beforeDocs = new Set(before.map((r) => r.parsed));
-    const afterDocs = new Set(after.map((r) => r.parsed));
-    const changed = new Set<KindKey>();
-    for (const r of before) if (!afterDocs.has(r.parsed)) changed.add(keyOf(r));
-    for (const r of after) {
-      kinds.add(keyOf(r));
-      if (!beforeDocs.has(r.parsed)) changed.add(keyOf(r));
-    }
-    for (const kind of changed) this.generations.set(kind, (this.generations.get(kind) ?? 0) + 1);
+  /** Records what left or joined the workspace; the caches forget what left. */
+  private noteChanges(uri: string, removed: readonly Resource[], added: readonly Resource[], istio: boolean): void {
+    if (!this.changes.record(uri, removed, added, istio)) return;
+    this.indexHolder = {};
+    for (const r of removed) this.caches.forget(r);
   }
 
   hasFile(uri: string): boolean {
@@ -143,22 +174,47 @@ export class Workspace {
     const namespaceChanged = settings.defaultNamespace !== this.settings.defaultNamespace;
     this.settings = settings;
     this.filter = makeFilter(settings);
-    this.caches = newCaches();
+    this.caches = new FindingsCache();
     this.indexHolder = {};
     if (namespaceChanged) {
-      for (const [uri, file] of this.files) this.files.set(uri, rebuildFile(file, settings.defaultNamespace));
+      for (const [uri, previous] of this.files) {
+        const { file, removed, added } = updateFile(uri, previous.parsed.text, settings.defaultNamespace, previous, { store: this.documents });
+        this.files.set(uri, file);
+        this.noteChanges(uri, removed, added, holdsIstio(file));
+      }
     }
   }
 
+  /** The index of a snapshot's files, made from the most recent index (see WorkspaceIndex.withFiles). */
+  private indexFor(files: ReadonlyMap<string, FileModel>, seq: number): WorkspaceIndex {
+    const latest = this.latestIndex;
+    let index: WorkspaceIndex;
+    if (!latest) {
+      index = new WorkspaceIndex([...files.values()].flatMap((f) => f.resources));
+    } else {
+      const changes = new Map<string, readonly Resource[] | undefined>();
+      for (const [uri, file] of files) if (latest.files.get(uri) !== file) changes.set(uri, file.resources);
+      for (const uri of latest.files.keys()) if (!files.has(uri)) changes.set(uri, undefined);
+      let positions: Map<string, number> | undefined;
+      const position = (uri: string) => (positions ??= new Map([...files.keys()].map((u, i) => [u, i]))).get(uri) ?? Infinity;
+      index = changes.size ? latest.index.withFiles(changes, position) : latest.index;
+    }
+    if (!latest || latest.seq <= seq) this.latestIndex = { seq, files, index };
+    return index;
+  }
+
   snapshot(): Snapshot {
+    const files = new Map(this.files);
+    const seq = this.changes.seq;
     return new Snapshot({
-      files: new Map(this.files),
+      files,
       settings: this.settings,
       filter: this.filter,
       caches: this.caches,
-      generations: new Map(this.generations),
-      kindsOf: this.kindsOf,
+      seq,
+      changes: this.changes,
       indexHolder: this.indexHolder,
+      buildIndex: () => this.indexFor(files, seq),
       now: this.now,
     });
   }
@@ -168,14 +224,29 @@ interface SnapshotState {
   readonly files: ReadonlyMap<string, FileModel>;
   readonly settings: CoreSettings;
   readonly filter: AnalyzerFilter;
-  readonly caches: Caches;
-  readonly generations: ReadonlyMap<KindKey, number>;
-  readonly kindsOf: ReadonlyMap<string, ReadonlySet<KindKey>>;
+  readonly caches: FindingsCache;
+  /** The workspace version this snapshot shows. */
+  readonly seq: number;
+  /** The workspace's, which goes on recording after this snapshot was taken (see `workspaceFindingsOf`). */
+  readonly changes: ChangeTracker;
   readonly indexHolder: { index?: WorkspaceIndex };
+  readonly buildIndex: () => WorkspaceIndex;
   readonly now: () => number;
 }
 
 const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+/** Istio resources, or Istio's own webhook configurations (an installation's manifests are Istio configuration too). */
+function holdsIstio(file: FileModel): boolean {
+  return file.istio || file.resources.some(isIstioWebhookConfiguration);
+}
+
+/** Whether cross-resource analyzers report on the resource (only those have cached workspace findings). */
+function readsWorkspace(resource: Resource): boolean {
+  return !!resource.istioKind || hasWorkspaceAnalyzerFor(resource);
+}
 
 /** Codes listed in a resource's `galley.istio.io/analyze-suppress` annotation (`*` for all). */
 function suppressedCodes(resource: Resource): ReadonlySet<string> | undefined {
@@ -198,9 +269,14 @@ export class Snapshot {
     this.filter = state.filter;
   }
 
+  /** The version of the workspace this snapshot shows (increases with every change of an object); see `affectedBy`. */
+  get version(): number {
+    return this.state.seq;
+  }
+
   /** Every object of every file, by kind, namespace and name (built on first use). */
   index(): WorkspaceIndex {
-    return (this.state.indexHolder.index ??= new WorkspaceIndex([...this.files.values()].flatMap((f) => f.resources)));
+    return (this.state.indexHolder.index ??= this.state.buildIndex());
   }
 
   /** The file model of a uri (features read it). */
@@ -216,15 +292,10 @@ export class Snapshot {
   resources(uri?: string): ResourceInfo[] {
     const files = uri ? [this.files.get(uri)].filter((f): f is FileModel => !!f) : [...this.files.values()];
     return files.flatMap((file) =>
-      file.resources.map((r) => ({
-        uri: r.uri,
-        apiVersion: r.apiVersion,
-        kind: r.kind,
-        name: r.name,
-        namespace: r.namespace,
-        istio: !!r.istioKind,
-        range: file.parsed.lines.range(r.base + r.parsed.start, r.base + r.parsed.end),
-      })),
+      file.resources.map((r, i) => {
+        const base = baseOfResourceAt(file, i) ?? 0;
+        return { uri: r.uri, apiVersion: r.apiVersion, kind: r.kind, name: r.name, namespace: r.namespace, istio: !!r.istioKind, range: file.parsed.lines.range(base + r.parsed.start, base + r.parsed.end) };
+      }),
     );
   }
 
@@ -241,7 +312,7 @@ export class Snapshot {
    * configuration too). Asked once per Kubernetes file on every publish pass, so computed once per snapshot.
    */
   private hasIstio(): boolean {
-    return (this.istioPresent ??= [...this.files.values()].some((f) => f.istio || f.resources.some(isIstioWebhookConfiguration)));
+    return (this.istioPresent ??= [...this.files.values()].some(holdsIstio));
   }
 
   /**
@@ -256,21 +327,28 @@ export class Snapshot {
   }
 
   /**
-   * Files whose diagnostics may change when these files change: the files themselves, and every file
-   * with an object whose cross-resource findings read a kind the changed files hold or held.
+   * Files whose diagnostics may change because of the changes made after workspace version `since`
+   * (by default, the last change of each of `uris`): the files themselves, and every file with an object
+   * whose cross-resource findings read something those changes touched (see dependency-keys.ts).
+   * Renaming a subset of one DestinationRule republishes the files routing to that host, not every
+   * VirtualService file.
    */
-  affectedBy(uris: readonly string[]): string[] {
+  affectedBy(uris: readonly string[], since?: number): string[] {
     const out = new Set(uris);
-    const kinds = new Set<KindKey>();
-    for (const uri of uris) for (const k of this.state.kindsOf.get(uri) ?? []) kinds.add(k);
-    if (!kinds.size) return [...out];
-    for (const [uri, file] of this.files) {
-      if (out.has(uri) || !this.diagnosable(file)) continue;
-      const depends = file.resources.some((r) => {
-        const cached = this.state.caches.workspace.get(r.parsed);
-        return !cached || cached.deps.some(([k]) => kinds.has(k));
-      });
-      if (depends) out.add(uri);
+    const from = since ?? Math.min(...uris.map((u) => this.state.changes.fileChangedSince(u)));
+    const changed = this.state.changes.changedSince(from);
+    if (!changed.size) return [...out];
+    // Istio configuration appearing or going changes which Kubernetes files get diagnostics at all.
+    if (changed.has(ISTIO_PRESENCE)) {
+      for (const [uri, file] of this.files) if (this.diagnosable(file) && file.resources.some(readsWorkspace)) out.add(uri);
+      return [...out];
+    }
+    for (const reader of this.state.caches.readersOf(changed)) {
+      if (out.has(reader.uri)) continue;
+      const file = this.files.get(reader.uri);
+      // A reader that has left the workspace was cached by an older snapshot still analysing it.
+      if (!this.state.changes.isLive(reader)) this.state.caches.forget(reader);
+      else if (file && this.diagnosable(file)) out.add(reader.uri);
     }
     return [...out];
   }
@@ -281,22 +359,25 @@ export class Snapshot {
     const lines = file.parsed.lines;
     const out: Diagnostic[] = [];
     const syntaxEnabled = this.filter.enabled(SYNTAX_ANALYZER);
-    for (const placed of file.parsed.chunks) {
-      if (!syntaxEnabled) break;
-      for (const problem of placed.chunk.problems) {
-        out.push(this.toDiagnostic(SYNTAX_ANALYZER, lines, placed.base + problem.start, placed.base + problem.end, problem.message));
-      }
-    }
-    for (const resource of file.resources) {
-      // A document with syntax errors is reported as such; analysing the parser's guess at its data
-      // would risk claims about fields the author has not finished writing.
-      if (resource.parsed.doc.errors.length) continue;
-      const suppressed = suppressedCodes(resource);
-      const findings = [...(resource.istioGroup ? this.findingsOf(resource) : []), ...this.workspaceFindingsOf(resource)];
-      for (const finding of findings) {
-        const { meta } = finding;
-        if (suppressed && (suppressed.has('*') || suppressed.has(meta.code) || (meta.istioctl && suppressed.has(meta.istioctl)))) continue;
-        out.push(this.toDiagnostic(meta, lines, resource.base + finding.start, resource.base + finding.end, finding.message, resource, finding));
+    const { chunks } = file.parsed;
+    // Chunk by chunk: a file of thousands of clean documents costs a cache check per resource.
+    for (let i = 0; i < chunks.length; i++) {
+      const { base, chunk } = chunks[i];
+      if (syntaxEnabled) for (const problem of chunk.problems) out.push(this.toDiagnostic(SYNTAX_ANALYZER, lines, base, problem.start, problem.end, problem.message));
+      for (let r = file.firstResource[i]; r < file.firstResource[i + 1]; r++) {
+        const resource = file.resources[r];
+        // A document with syntax errors is reported as such; analysing the parser's guess at its data
+        // would risk claims about fields the author has not finished writing.
+        if (resource.parsed.errorCount) continue;
+        const own = resource.istioGroup ? this.findingsOf(resource) : NO_FINDINGS;
+        const cross = this.workspaceFindingsOf(resource);
+        if (!own.length && !cross.length) continue;
+        const suppressed = suppressedCodes(resource);
+        for (const finding of [...own, ...cross]) {
+          const { meta } = finding;
+          if (suppressed && (suppressed.has('*') || suppressed.has(meta.code) || (meta.istioctl && suppressed.has(meta.istioctl)))) continue;
+          out.push(this.toDiagnostic(meta, lines, base, finding.start, finding.end, finding.message, resource, finding));
+        }
       }
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
@@ -311,33 +392,41 @@ export class Snapshot {
     return findings;
   }
 
-  /** Cross-resource findings, recomputed only when a kind they read has changed since. */
+  /**
+   * Cross-resource findings, recomputed only when something they read has changed since. The
+   * workspace only raises `lastChange`, so findings computed at version `seq` are still right for this
+   * snapshot when no key they read changed after `seq` (a change after this snapshot was taken makes
+   * an older snapshot recompute, never use stale findings); findings of a newer snapshot are not used.
+   */
   private workspaceFindingsOf(resource: Resource): readonly Finding[] {
-    if (!resource.istioKind && !hasWorkspaceAnalyzerFor(resource)) return [];
-    const cached = this.state.caches.workspace.get(resource.parsed);
-    if (cached && cached.deps.every(([k, g]) => (this.state.generations.get(k) ?? 0) === g)) return cached.findings;
-    const deps = new Set<KindKey>();
+    if (!readsWorkspace(resource)) return [];
+    const { caches, changes, seq } = this.state;
+    const cached = caches.workspaceFindings(resource);
+    const unchanged = (k: DependencyKey) => changes.changedAt(k) <= cached!.seq;
+    // Every change touches its kind's key: when no kind read has changed, no narrower key has either.
+    if (cached && cached.seq <= seq && (cached.kinds.every(unchanged) || cached.deps.every(unchanged))) return cached.findings;
+    const deps = new Set<DependencyKey>();
     const findings = analyzeInWorkspace(resource, this.index().view(deps), { unresolvedInIncompleteWorkspace: this.settings.unresolvedInIncompleteWorkspace }, this.state.now, this.filter);
-    this.state.caches.workspace.set(resource.parsed, { deps: [...deps].map((k) => [k, this.state.generations.get(k) ?? 0] as const), findings });
+    if (!cached || cached.seq <= seq) caches.storeWorkspaceFindings(resource, { deps: [...deps], kinds: [...new Set([...deps].map(kindOfDependency))], seq, findings });
     return findings;
   }
 
   /** Where a resource found during analysis is now: its file's line index and the resource's base. */
   private placeOf(resource: Resource): { uri: string; lines: LineIndex; base: number } | undefined {
     const file = this.files.get(resource.uri);
-    const current = file?.resources.find((r) => r.parsed === resource.parsed);
-    return file && current ? { uri: file.uri, lines: file.parsed.lines, base: current.base } : undefined;
+    const base = file && resourceBase(file, resource);
+    return file && base !== undefined ? { uri: file.uri, lines: file.parsed.lines, base } : undefined;
   }
 
-  private toDiagnostic(meta: AnalyzerMeta, lines: LineIndex, start: number, end: number, message: string, resource?: Resource, finding?: Finding): Diagnostic {
+  /** A diagnostic from chunk offsets (`base` is where the chunk starts in the file). */
+  private toDiagnostic(meta: AnalyzerMeta, lines: LineIndex, base: number, start: number, end: number, message: string, resource?: Resource, finding?: Finding): Diagnostic {
     const severity: Severity = finding?.severity ?? this.filter.severity(meta);
-    const base = resource?.base ?? 0;
     const related = finding?.related?.flatMap((r) => {
       const place = this.placeOf(r.resource);
       return place ? [{ uri: place.uri, range: place.lines.range(place.base + r.start, place.base + r.end), message: r.message }] : [];
     });
     return {
-      range: lines.range(start, end),
+      range: lines.range(base + start, base + end),
       severity,
       code: meta.code,
       name: meta.name,
@@ -363,6 +452,12 @@ export class Snapshot {
     const file = this.files.get(uri);
     // The index is built only if the cursor is at a reference (completion and hover ask lazily).
     return file ? complete(file, file.parsed.lines.offset(position), () => this.index().view()) : [];
+  }
+
+  /** Completion with the information whether the list is complete (long reference lists are cut to what matches the typed text). */
+  completionList(uri: string, position: Position): CompletionList {
+    const file = this.files.get(uri);
+    return file ? completeList(file, file.parsed.lines.offset(position), () => this.index().view()) : { items: [], incomplete: false };
   }
 
   hover(uri: string, position: Position): Hover | undefined {

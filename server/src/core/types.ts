@@ -95,6 +95,12 @@ export interface CompletionItem {
   readonly filterText?: string;
 }
 
+/** Completion items; `incomplete` when the list was cut and the editor should ask again as more is typed. */
+export interface CompletionList {
+  readonly items: readonly CompletionItem[];
+  readonly incomplete: boolean;
+}
+
 export interface Hover {
   /** Markdown. */
   readonly contents: string;

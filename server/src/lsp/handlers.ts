@@ -4,7 +4,7 @@ import {
   type CodeActionParams,
   type CodeLens,
   type CodeLensParams,
-  type CompletionItem,
+  type CompletionList,
   type CompletionParams,
   type DefinitionParams,
   type DocumentHighlight,
@@ -30,8 +30,9 @@ import type { Workspace } from '../core/analysis';
 import type { RoutingGraph, RoutingGraphRequest, RoutingScope, SimulatedRequest, SimulateRequest, SimulationResult } from '../../../common/routing';
 import { intersects, toCodeAction, toCodeLens, toCompletionItem, toDocumentHighlight, toDocumentSymbol, toHover, toRefactoring, toWorkspaceEdit } from './convert';
 
-export function completion(workspace: Workspace, params: CompletionParams): CompletionItem[] {
-  return workspace.snapshot().completion(params.textDocument.uri, params.position).map(toCompletionItem);
+export function completion(workspace: Workspace, params: CompletionParams): CompletionList {
+  const list = workspace.snapshot().completionList(params.textDocument.uri, params.position);
+  return { isIncomplete: list.incomplete, items: list.items.map(toCompletionItem) };
 }
 
 export function hover(workspace: Workspace, params: HoverParams): Hover | null {

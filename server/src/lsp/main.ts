@@ -8,10 +8,8 @@ import {
   type InitializeParams,
   type InitializeResult,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../core/analysis';
 import { AnalysisIdleNotification, IndexedNotification } from '../../../common/protocol';
 import { RoutingGraphRequest, SimulateRequest } from '../../../common/routing';
@@ -19,11 +17,13 @@ import { SETTINGS_SECTION } from '../../../common/settings';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { guard, type Logger } from './guard';
 import * as handlers from './handlers';
+import { openDocuments } from './open-documents';
 import { readSettings, type ServerSettings } from './settings';
 import { findYamlFiles, globToRegExp, isYamlPath, pathToUri, readTextFile, uriToPath } from './workspace-loader';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const open = openDocuments();
+const { documents } = open;
 const workspace = new Workspace({ now: Date.now });
 const logger: Logger = {
   error: (m) => connection.console.error(m),
@@ -140,12 +140,15 @@ connection.onDidChangeConfiguration(async () => {
   schedule(workspace.snapshot().uris());
 });
 
+documents.onDidOpen(({ document }) => workspace.setOpen(document.uri, true));
+
 documents.onDidChangeContent(({ document }) => {
-  workspace.setFile(document.uri, document.getText());
+  workspace.setFile(document.uri, document.getText(), open.takeChanges(document.uri));
   schedule([document.uri]);
 });
 
 documents.onDidClose(({ document }) => {
+  workspace.setOpen(document.uri, false);
   // The closed file stays in the index with its saved content (references into it keep working).
   const file = uriToPath(document.uri);
   const text = file && isYamlPath(file) ? readTextFile(file) : undefined;
@@ -176,7 +179,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changed.length) schedule(changed);
 });
 
-connection.onCompletion(guard(logger, 'completion', [], (p) => handlers.completion(workspace, p)));
+connection.onCompletion(guard(logger, 'completion', { isIncomplete: false, items: [] }, (p) => handlers.completion(workspace, p)));
 connection.onHover(guard(logger, 'hover', null, (p) => handlers.hover(workspace, p)));
 connection.onDocumentSymbol(guard(logger, 'documentSymbol', [], (p) => handlers.documentSymbols(workspace, p)));
 connection.onFoldingRanges(guard(logger, 'foldingRange', [], (p) => handlers.foldingRanges(workspace, p)));

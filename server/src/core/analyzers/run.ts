@@ -2,7 +2,7 @@
 import { documentPath, type Resource } from '../model/resource';
 import { validateAgainstSchema, type SchemaProblem } from '../schema/validate';
 import type { Severity } from '../types';
-import { rangeAt } from '../yaml/path';
+import { rangeInDocument } from '../yaml/path';
 import type { IndexView } from '../index/workspace-index';
 import { keyOf } from '../index/workspace-index';
 import type { AnalyzerMeta, FindingFix, Report, ResourceAnalyzer, ResourceContext, WorkspaceAnalyzer, WorkspaceOptions } from './framework';
@@ -35,16 +35,22 @@ function workspaceAppliesTo(analyzer: WorkspaceAnalyzer, resource: Resource): bo
   return inputs.includes('*') ? !!resource.istioKind : inputs.includes(keyOf(resource));
 }
 
+/** Answers of `hasWorkspaceAnalyzerFor` for the registry's analyzers, by kind (asked for every object on every pass). */
+const READERS_BY_KIND = new Map<string, boolean>();
+
 /** Whether any cross-resource analyzer reports on this kind of object (Services, Namespaces, …). */
 export function hasWorkspaceAnalyzerFor(resource: Resource, analyzers: readonly WorkspaceAnalyzer[] = WORKSPACE_ANALYZERS): boolean {
-  return analyzers.some((a) => workspaceAppliesTo(a, resource));
+  if (analyzers !== WORKSPACE_ANALYZERS) return analyzers.some((a) => workspaceAppliesTo(a, resource));
+  const key = `${keyOf(resource)}\u0000${resource.istioKind ? 'istio' : ''}`;
+  let answer = READERS_BY_KIND.get(key);
+  if (answer === undefined) READERS_BY_KIND.set(key, (answer = analyzers.some((a) => workspaceAppliesTo(a, resource))));
+  return answer;
 }
 
 function reportToFinding(meta: AnalyzerMeta, resource: Resource, text: string, report: Report): Finding {
-  const { doc } = resource.parsed;
-  const [start, end] = 'path' in report ? rangeAt(doc, text, documentPath(resource, report.path), report.target ?? 'value') : [report.start, report.end];
+  const [start, end] = 'path' in report ? rangeInDocument(resource.parsed, text, documentPath(resource, report.path), report.target ?? 'value') : [report.start, report.end];
   const related = report.related?.map((r) => {
-    const [s, e] = rangeAt(r.resource.parsed.doc, r.resource.chunk.text, documentPath(r.resource, r.path), 'value');
+    const [s, e] = rangeInDocument(r.resource.parsed, r.resource.chunk.text, documentPath(r.resource, r.path), 'value');
     return { resource: r.resource, start: s, end: e, message: r.message };
   });
   return { meta, start, end, message: report.message, fixes: report.fixes, tags: report.tags, severity: report.severity, related };
@@ -63,7 +69,6 @@ export function analyzeInWorkspace(
   analyzers: readonly WorkspaceAnalyzer[] = WORKSPACE_ANALYZERS,
 ): Finding[] {
   const findings: Finding[] = [];
-  const { doc } = resource.parsed;
   const text = resource.chunk.text;
   let schemaProblems: SchemaProblem[] | undefined;
   for (const analyzer of analyzers) {
@@ -75,7 +80,8 @@ export function analyzeInWorkspace(
       options,
       now,
       schemaProblems: () => (schemaProblems ??= resource.istioKind ? validateAgainstSchema(resource.istioKind, resource.value) : []),
-      rangeOf: (path, target) => rangeAt(doc, text, documentPath(resource, path), target),
+      // The yaml Document is read only where a range is needed (it may have to be parsed again).
+      rangeOf: (path, target) => rangeInDocument(resource.parsed, text, documentPath(resource, path), target),
       report: (report: Report) => findings.push(reportToFinding(analyzer.meta, resource, text, report)),
     });
   }
@@ -85,7 +91,6 @@ export function analyzeInWorkspace(
 /** Runs every enabled analyzer that reads this resource's kind. Analyzer bugs propagate to the caller. */
 export function analyzeResource(resource: Resource, filter: AnalyzerFilter, analyzers: readonly ResourceAnalyzer[] = RESOURCE_ANALYZERS): Finding[] {
   const findings: Finding[] = [];
-  const { doc } = resource.parsed;
   const text = resource.chunk.text;
   let schemaProblems: SchemaProblem[] | undefined;
   for (const analyzer of analyzers) {
@@ -94,7 +99,7 @@ export function analyzeResource(resource: Resource, filter: AnalyzerFilter, anal
       resource,
       text,
       schemaProblems: () => (schemaProblems ??= resource.istioKind ? validateAgainstSchema(resource.istioKind, resource.value) : []),
-      rangeOf: (path, target) => rangeAt(doc, text, documentPath(resource, path), target),
+      rangeOf: (path, target) => rangeInDocument(resource.parsed, text, documentPath(resource, path), target),
       report: (report: Report) => findings.push(reportToFinding(analyzer.meta, resource, text, report)),
     };
     analyzer.run(ctx);

@@ -16,7 +16,7 @@
 import type { IndexView } from '../index/workspace-index';
 import type { FileModel } from '../model/file';
 import type { IstioKind, JsonSchema } from '../model/kinds';
-import type { CompletionItem, Range } from '../types';
+import type { CompletionItem, CompletionList, Range } from '../types';
 import type { FieldPath } from '../yaml/path';
 import { apiVersionItems, kindItems, skeletonItems, starterKeyItems } from './completion-starters';
 import { cursorContext, type KeyContext, type ValueContext } from './cursor-context';
@@ -157,15 +157,22 @@ function schemaItems(kind: IstioKind, cursor: KeyContext | ValueContext, range: 
  * what). `workspace` is called only where a reference is typed (see reference-completion.ts).
  */
 export function complete(file: FileModel, offset: number, workspace?: () => IndexView): CompletionItem[] {
+  return [...completeList(file, offset, workspace).items];
+}
+
+/** The completion items, and whether the editor should ask again as more is typed (long reference lists are cut). */
+export function completeList(file: FileModel, offset: number, workspace?: () => IndexView): CompletionList {
   const ctx = docContext(file, offset, { ignoreCursorLine: true });
-  if (!ctx) return [];
+  if (!ctx) return EMPTY;
   const cursor = cursorContext(ctx.text, ctx.offset);
-  if (!cursor) return [];
+  if (!cursor) return EMPTY;
   const base = ctx.placed.base;
   const range = file.parsed.lines.range(base + cursor.start, base + cursor.end);
   const atRoot = cursor.mode === 'key' ? cursor.path.length === 0 : cursor.path.length === 1 && (cursor.path[0] === 'apiVersion' || cursor.path[0] === 'kind');
-  if (atRoot && (!ctx.istioKind || cursor.mode === 'value')) return starterItems(file, ctx, cursor, range);
-  if (!ctx.istioKind) return [];
-  const references = workspace ? referenceItems(ctx, cursor, range, workspace) : [];
-  return [...references, ...schemaItems(ctx.istioKind, cursor, range)];
+  if (atRoot && (!ctx.istioKind || cursor.mode === 'value')) return { items: starterItems(file, ctx, cursor, range), incomplete: false };
+  if (!ctx.istioKind) return EMPTY;
+  const references = workspace ? referenceItems(ctx, cursor, range, workspace) : { items: [], incomplete: false };
+  return { items: [...references.items, ...schemaItems(ctx.istioKind, cursor, range)], incomplete: references.incomplete };
 }
+
+const EMPTY: CompletionList = { items: [], incomplete: false };

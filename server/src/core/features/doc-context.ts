@@ -1,7 +1,7 @@
 // The YAML document under an offset and the Istio kind it declares, read from the parsed resource
 // when there is one and from the `apiVersion:`/`kind:` lines otherwise (documents being typed are
 // often not valid YAML). Looks only at the chunk holding the offset, so it costs the same in any file.
-import type { FileModel } from '../model/file';
+import { type FileModel, resourcesInChunk } from '../model/file';
 import { findIstioKind, type IstioKind, isIstioGroup, ISTIO_KINDS, parseApiVersion } from '../model/kinds';
 import type { Resource } from '../model/resource';
 import type { ParsedDoc, PlacedChunk } from '../yaml/parse';
@@ -22,18 +22,24 @@ export interface DocContext {
   readonly flavour: Flavour;
 }
 
-/** The chunk containing a file offset (binary search: files may hold thousands of documents). */
-export function chunkAt(file: FileModel, offset: number): PlacedChunk | undefined {
+/** Index of the chunk containing a file offset (binary search: files may hold thousands of documents); -1 in a file without chunks. */
+function chunkIndexAt(file: FileModel, offset: number): number {
   const chunks = file.parsed.chunks;
   let low = 0;
   let high = chunks.length - 1;
-  if (high < 0) return undefined;
+  if (high < 0) return -1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     if (chunks[mid].base <= offset) low = mid;
     else high = mid - 1;
   }
-  return chunks[low];
+  return low;
+}
+
+/** The chunk containing a file offset. */
+export function chunkAt(file: FileModel, offset: number): PlacedChunk | undefined {
+  const index = chunkIndexAt(file, offset);
+  return index < 0 ? undefined : file.parsed.chunks[index];
 }
 
 function docIn(placed: PlacedChunk, offset: number): ParsedDoc | undefined {
@@ -74,12 +80,13 @@ export interface DocContextOptions {
 
 export function docContext(file: FileModel, fileOffset: number, options: DocContextOptions = {}): DocContext | undefined {
   if (file.parsed.binary) return undefined;
-  const placed = chunkAt(file, fileOffset);
+  const index = chunkIndexAt(file, fileOffset);
+  const placed = index < 0 ? undefined : file.parsed.chunks[index];
   if (!placed || placed.chunk.templated) return undefined;
   const offset = fileOffset - placed.base;
   const text = placed.chunk.text;
   const doc = docIn(placed, offset);
-  const resource = doc ? file.resources.find((r) => r.parsed === doc && r.base === placed.base) : undefined;
+  const resource = doc ? resourcesInChunk(file, index).find((r) => r.parsed === doc) : undefined;
   const skip = options.ignoreCursorLine ? offset : undefined;
   let apiVersion: string | undefined;
   let kind: string | undefined;

@@ -3,7 +3,7 @@
 // enforcing it), or create an AUDIT twin named `<name>-audit` that logs the requests it matches.
 import { isScalar, stringify } from 'yaml';
 import { keyOf } from '../index/workspace-index';
-import type { FileModel } from '../model/file';
+import { baseOfResourceAt, type FileModel, resourceBase } from '../model/file';
 import { isObject, type JsonObject, type Resource } from '../model/resource';
 import type { CodeAction, Range, TextEdit } from '../types';
 import { type FieldPath, locate } from '../yaml/path';
@@ -54,7 +54,8 @@ function auditTwin(policy: Resource): string | undefined {
 }
 
 function toEdits(file: FileModel, resource: Resource, change: ChunkChange | undefined): TextEdit[] {
-  return change ? [{ range: file.parsed.lines.range(resource.base + change.start, resource.base + change.end), newText: change.newText }] : [];
+  const base = resourceBase(file, resource);
+  return change && base !== undefined ? [{ range: file.parsed.lines.range(base + change.start, base + change.end), newText: change.newText }] : [];
 }
 
 function refactorings(file: FileModel, policy: Resource): CodeAction[] {
@@ -77,9 +78,10 @@ export function policyRefactorings(host: NavigationHost, uri: string, range: Ran
   if (!file) return [];
   const from = file.parsed.lines.offset(range.start);
   const to = file.parsed.lines.offset(range.end);
-  return file.resources.flatMap((r) => {
+  return file.resources.flatMap((r, i) => {
     if (keyOf(r) !== 'AuthorizationPolicy' || !isObject(r.value.spec) || r.value.spec.action !== 'DENY') return [];
-    if (r.parsed.doc.errors.length || to < r.base + r.parsed.start || from > r.base + r.parsed.end) return [];
+    const base = baseOfResourceAt(file, i) ?? 0;
+    if (r.parsed.errorCount || to < base + r.parsed.start || from > base + r.parsed.end) return [];
     return refactorings(file, r);
   });
 }

@@ -21,7 +21,8 @@ import { subsetWorkloads } from './reference-workloads';
 export interface Candidate {
   readonly value: string;
   readonly detail?: string;
-  readonly documentation?: string;
+  /** Markdown; a function for descriptions that cost something, computed only for the candidates offered. */
+  readonly documentation?: string | (() => string);
   /** Lower ranks sort first; within a rank, by value. */
   readonly rank: number;
 }
@@ -52,7 +53,7 @@ function gateways(view: IndexView, referrer: Referrer): Candidate[] {
     const value = gateway.namespace === resource.namespace ? gateway.name : `${gateway.namespace}/${gateway.name}`;
     const serves = gatewayServerHosts(gateway).some((s) => hostsVisibleTo(s.hosts, resource.namespace).some((h) => vsHosts.some((v) => hostsMatch(h.host, v))));
     const preferred = bound ? bound.has(value) || bound.has(`${gateway.namespace}/${gateway.name}`) : serves;
-    return { value, detail: resourceLabel(gateway), documentation: gatewayText(gateway, view), rank: preferred ? 0 : 1 };
+    return { value, detail: resourceLabel(gateway), documentation: () => gatewayText(gateway, view), rank: preferred ? 0 : 1 };
   });
   out.push({
     value: MESH_GATEWAY,
@@ -72,7 +73,7 @@ function hosts(view: IndexView, referrer: Referrer): Candidate[] {
     if (!visibleTo(entry.exportTo, namespace) || (!wildcards && entry.host.startsWith('*'))) continue;
     const service = serviceOfFqdn(entry.host);
     const local = service?.namespace === namespace;
-    out.push({ value: local ? service.name : entry.host, detail: resourceLabel(entry.resource), documentation: hostEntryText(entry), rank: local ? 0 : 1 });
+    out.push({ value: local ? service.name : entry.host, detail: resourceLabel(entry.resource), documentation: () => hostEntryText(entry), rank: local ? 0 : 1 });
   }
   return out;
 }
@@ -119,7 +120,7 @@ function principals(view: IndexView): Candidate[] {
   return [...principalTable(view)].map(([principal, info]) => ({
     value: principal,
     detail: info.account ? resourceLabel(info.account) : `service account ${info.namespace}/${info.name}`,
-    documentation: workloadsText(info.workloads, 'Used by'),
+    documentation: () => workloadsText(info.workloads, 'Used by'),
     rank: info.account ? 0 : 1,
   }));
 }
@@ -134,7 +135,7 @@ function secrets(view: IndexView, referrer: Referrer): Candidate[] {
     const data = { ...(isObject(secret.value.data) ? secret.value.data : {}), ...(isObject(secret.value.stringData) ? secret.value.stringData : {}) };
     // Istio also reads generic secrets holding `cert`/`key` or `tls.crt`/`tls.key`.
     const certificate = type === TLS_SECRET ? 0 : 'cert' in data || 'tls.crt' in data ? 1 : 2;
-    return { value: secret.name, detail: `${resourceLabel(secret)} · ${type}`, documentation: secretText(secret), rank: certificate };
+    return { value: secret.name, detail: `${resourceLabel(secret)} · ${type}`, documentation: () => secretText(secret), rank: certificate };
   });
 }
 

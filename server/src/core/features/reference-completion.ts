@@ -61,27 +61,71 @@ function ordered(candidates: readonly Candidate[], exclude: ReadonlySet<string>)
   return out;
 }
 
+/**
+ * At most this many references are offered at once (a workspace of 1,000 services has 2,000 hosts):
+ * beyond it, the candidates are those matching what is typed, and the list is marked incomplete so the
+ * editor asks again as more is typed. Building and sending thousands of items made completion slow.
+ */
+export const MAX_REFERENCE_ITEMS = 100;
+
+/** The typed characters appear in the value in order (case-insensitively): at least as lenient as an editor's fuzzy filter. */
+function matchesTyped(value: string, typed: string): boolean {
+  const v = value.toLowerCase();
+  let at = 0;
+  for (const c of typed.toLowerCase()) {
+    at = v.indexOf(c, at) + 1;
+    if (!at) return false;
+  }
+  return true;
+}
+
+/**
+ * The candidates to offer, and whether more exist than are offered. `prefix` is what is typed before
+ * the cursor (editors filter by that, not by the rest of the word after the cursor).
+ */
+function limited(candidates: readonly Candidate[], prefix: string): { candidates: readonly Candidate[]; incomplete: boolean } {
+  if (candidates.length <= MAX_REFERENCE_ITEMS) return { candidates, incomplete: false };
+  const word = unquote(prefix);
+  return { candidates: candidates.filter((c) => matchesTyped(c.value, word)).slice(0, MAX_REFERENCE_ITEMS), incomplete: true };
+}
+
+function documentationOf(c: Candidate): string | undefined {
+  return typeof c.documentation === 'function' ? c.documentation() : c.documentation;
+}
+
+/** Reference completion items and whether the editor should ask again as more is typed. */
+export interface ReferenceItems {
+  readonly items: CompletionItem[];
+  readonly incomplete: boolean;
+}
+
+const NONE: ReferenceItems = { items: [], incomplete: false };
+
 function sortText(c: Candidate, i: number): string {
   return `${c.rank}${String(i).padStart(4, '0')}`;
 }
 
-function valueItems(candidates: readonly Candidate[], cursor: CursorContext, typed: string, range: Range, numeric: boolean): CompletionItem[] {
-  const prefix = cursor.mode === 'value' && cursor.needsSpace ? ' ' : '';
-  return candidates.map((c, i) => {
+function valueItems(all: readonly Candidate[], cursor: CursorContext, typed: string, before: string, range: Range, numeric: boolean): ReferenceItems {
+  const space = cursor.mode === 'value' && cursor.needsSpace ? ' ' : '';
+  const { candidates, incomplete } = limited(all, before);
+  const items = candidates.map((c, i): CompletionItem => {
     const text = numeric ? c.value : scalarText(c.value, typed);
-    return { label: c.value, kind: 'reference', detail: c.detail, documentation: c.documentation, insertText: prefix + text, range, sortText: sortText(c, i), filterText: text };
+    return { label: c.value, kind: 'reference', detail: c.detail, documentation: documentationOf(c), insertText: space + text, range, sortText: sortText(c, i), filterText: text };
   });
+  return { items, incomplete };
 }
 
 /** Label keys: `key: ` with a choice of the values seen, or the bare key when a colon follows. */
-function keyItems(candidates: readonly Candidate[], values: ReadonlyMap<string, readonly string[]>, cursor: KeyContext, range: Range): CompletionItem[] {
+function keyItems(all: readonly Candidate[], values: ReadonlyMap<string, readonly string[]>, cursor: KeyContext, before: string, range: Range): ReferenceItems {
   const snippet = (text: string) => text.replace(/[\\$}]/g, '\\$&');
-  return candidates.map((c, i) => {
+  const { candidates, incomplete } = limited(all, before);
+  const items = candidates.map((c, i): CompletionItem => {
     const key = scalarText(c.value, '');
     const choices = (values.get(c.value) ?? []).map((v) => scalarText(v, '').replace(/[\\$}|,]/g, '\\$&'));
     const insert = cursor.colonFollows ? key : `${snippet(key)}: ${choices.length ? `\${1|${choices.join(',')}|}` : '$1'}`;
-    return { label: c.value, kind: 'reference', detail: c.detail, documentation: c.documentation, insertText: insert, snippet: !cursor.colonFollows || undefined, range, sortText: sortText(c, i), filterText: key };
+    return { label: c.value, kind: 'reference', detail: c.detail, documentation: documentationOf(c), insertText: insert, snippet: !cursor.colonFollows || undefined, range, sortText: sortText(c, i), filterText: key };
   });
+  return { items, incomplete };
 }
 
 /**
@@ -98,7 +142,7 @@ function selectable(view: IndexView, referrer: Referrer, written: Record<string,
   return narrowed.length ? narrowed : scope;
 }
 
-function labelKeys(view: IndexView, referrer: Referrer, cursor: KeyContext, range: Range): CompletionItem[] {
+function labelKeys(view: IndexView, referrer: Referrer, cursor: KeyContext, before: string, range: Range): ReferenceItems {
   const map = stringMap(valueAt(referrer.resource.value, referrer.path));
   const written = Object.fromEntries(Object.entries(map).filter(([k]) => cursor.existing.has(k)));
   const byKey = new Map<string, { values: Set<string>; count: number }>();
@@ -118,10 +162,10 @@ function labelKeys(view: IndexView, referrer: Referrer, cursor: KeyContext, rang
     documentation: `Values: ${values.get(key)!.map((v) => labelsText({ [key]: v })).join(', ')}`,
     rank: 0,
   }));
-  return keyItems(ordered(candidates, new Set()), values, cursor, range);
+  return keyItems(ordered(candidates, new Set()), values, cursor, before, range);
 }
 
-function labelValues(view: IndexView, referrer: Referrer, key: string, cursor: CursorContext, typed: string, range: Range): CompletionItem[] {
+function labelValues(view: IndexView, referrer: Referrer, key: string, cursor: CursorContext, typed: string, before: string, range: Range): ReferenceItems {
   const map = stringMap(valueAt(referrer.resource.value, referrer.path.slice(0, -1)));
   delete map[key];
   const byValue = new Map<string, Workload[]>();
@@ -138,25 +182,26 @@ function labelValues(view: IndexView, referrer: Referrer, key: string, cursor: C
     documentation: workloadsText(workloads, 'Carried by'),
     rank: 0,
   }));
-  return valueItems(ordered(candidates, new Set()), cursor, typed, range, false);
+  return valueItems(ordered(candidates, new Set()), cursor, typed, before, range, false);
 }
 
 /** Reference completions at the cursor; empty where the reference table covers nothing. */
-export function referenceItems(ctx: DocContext, cursor: CursorContext, range: Range, view: () => IndexView): CompletionItem[] {
+export function referenceItems(ctx: DocContext, cursor: CursorContext, range: Range, view: () => IndexView): ReferenceItems {
   const resource = ctx.resource;
-  if (!resource?.istioKind) return [];
+  if (!resource?.istioKind) return NONE;
   const position = ruleAt(keyOf(resource), cursor.path);
-  if (!position) return [];
+  if (!position) return NONE;
   const { rule, labelKey } = position;
   const referrer: Referrer = { rule, resource, path: cursor.path };
   const typed = ctx.text.slice(cursor.start, cursor.end);
+  const before = ctx.text.slice(cursor.start, Math.max(cursor.start, Math.min(ctx.offset, cursor.end)));
   if (rule.type === 'selector') {
-    if (cursor.mode === 'key' && labelKey === undefined && !cursor.dashItem) return labelKeys(view(), referrer, cursor, range);
-    if (cursor.mode === 'value' && labelKey !== undefined) return labelValues(view(), referrer, labelKey, cursor, typed, range);
-    return [];
+    if (cursor.mode === 'key' && labelKey === undefined && !cursor.dashItem) return labelKeys(view(), referrer, cursor, before, range);
+    if (cursor.mode === 'value' && labelKey !== undefined) return labelValues(view(), referrer, labelKey, cursor, typed, before, range);
+    return NONE;
   }
   // A scalar reference is typed as a value, or as a new item of a list of them.
-  if (cursor.mode === 'key' && !(cursor.dashItem && isListRule(rule))) return [];
+  if (cursor.mode === 'key' && !(cursor.dashItem && isListRule(rule))) return NONE;
   const exclude = isListRule(rule) ? listedValues(referrer, typed) : new Set<string>();
-  return valueItems(ordered(referenceCandidates(view(), referrer), exclude), cursor, typed, range, rule.type === 'port');
+  return valueItems(ordered(referenceCandidates(view(), referrer), exclude), cursor, typed, before, range, rule.type === 'port');
 }

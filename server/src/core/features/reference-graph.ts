@@ -1,5 +1,5 @@
 // The reference table read backwards: which sites of the workspace name a given target. Built per
-// workspace index (one per snapshot) and per target kind, so "find references" on a subset resolves
+// workspace index and per target kind, so "find references" on a subset resolves
 // only subset sites, not every host and selector of the workspace.
 import { type KindKey } from '../index/kind-key';
 import { REFERENCE_RULES, referenceSites, resolveSite, type ReferenceSite, type Target } from '../index/references';
@@ -11,29 +11,26 @@ export interface ResolvedSite {
   readonly targets: readonly Target[];
 }
 
-const cache = new WeakMap<WorkspaceIndex, Map<KindKey, readonly ResolvedSite[]>>();
-
-/** Every site of the workspace that can name an object of `kind`, with what it resolves to. */
+/**
+ * Every site of the workspace that can name an object of `kind`, with what it resolves to. Kept with
+ * the index as a derived table, so the next index reuses it when no kind it read has changed.
+ */
 export function sitesNaming(index: WorkspaceIndex, kind: KindKey): readonly ResolvedSite[] {
-  let byKind = cache.get(index);
-  if (!byKind) cache.set(index, (byKind = new Map()));
-  const cached = byKind.get(kind);
-  if (cached) return cached;
   const rules = new Set(REFERENCE_RULES.filter((r) => r.to.includes(kind)));
-  const fromKinds = new Set([...rules].map((r) => r.from));
-  const view = index.view();
-  const out: ResolvedSite[] = [];
-  for (const from of fromKinds) {
-    for (const resource of view.all(from)) {
-      for (const site of referenceSites(resource)) {
-        if (!rules.has(site.rule)) continue;
-        const targets = resolveSite(site, view).targets;
-        if (targets.length) out.push({ site, targets });
+  const fromKinds = [...new Set([...rules].map((r) => r.from))];
+  return index.view().derived(`sites-naming\u0000${kind}`, fromKinds, (view) => {
+    const out: ResolvedSite[] = [];
+    for (const from of fromKinds) {
+      for (const resource of view.all(from)) {
+        for (const site of referenceSites(resource)) {
+          if (!rules.has(site.rule)) continue;
+          const targets = resolveSite(site, view).targets;
+          if (targets.length) out.push({ site, targets });
+        }
       }
     }
-  }
-  byKind.set(kind, out);
-  return out;
+    return out;
+  });
 }
 
 /** The sites that name a target. */

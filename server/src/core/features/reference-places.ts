@@ -1,13 +1,13 @@
 // Where references and their targets are in the files: the resource and field path under a cursor,
 // the reference site or the definition there, and file locations of field paths. Shared by
 // definition, references, rename, highlights and code lenses.
-import { documentAt, type FileModel } from '../model/file';
+import { documentAt, type FileModel, resourceBase } from '../model/file';
 import type { Resource } from '../model/resource';
 import { keyOf, type WorkspaceIndex } from '../index/workspace-index';
 import { referenceSites, type ReferenceSite, type Target } from '../index/references';
 import { workloadOf } from '../index/workloads';
 import type { Location, Position } from '../types';
-import { type FieldPath, pathAtOffset, type PathSegment, rangeAt, type RangeTarget } from '../yaml/path';
+import { type FieldPath, pathAtOffset, type PathSegment, rangeInDocument, type RangeTarget } from '../yaml/path';
 
 /** What the navigation features read from a snapshot. */
 export interface NavigationHost {
@@ -37,7 +37,7 @@ export function pathEquals(a: FieldPath, b: FieldPath): boolean {
 }
 
 export function sameResource(a: Resource, b: Resource): boolean {
-  return a === b || (a.uri === b.uri && a.parsed.doc === b.parsed.doc && pathEquals(rootOf(a), rootOf(b)));
+  return a === b || (a.uri === b.uri && a.parsed.origin === b.parsed.origin && pathEquals(rootOf(a), rootOf(b)));
 }
 
 export function sameTarget(a: Target, b: Target): boolean {
@@ -61,7 +61,7 @@ export function spotAt(file: FileModel, position: Position): Spot | undefined {
   const info = pathAtOffset(at.doc.doc, at.offset);
   let best: Resource | undefined;
   for (const r of file.resources) {
-    if (r.parsed.doc !== at.doc.doc || !startsWith(info.path, rootOf(r))) continue;
+    if (r.parsed.origin !== at.doc.origin || !startsWith(info.path, rootOf(r))) continue;
     if (!best || rootOf(r).length > rootOf(best).length) best = r;
   }
   if (!best) return undefined;
@@ -103,9 +103,10 @@ export function declarationAt(spot: Spot): Target | undefined {
 /** The location of a field of a resource. */
 export function locationOf(host: NavigationHost, resource: Resource, path: FieldPath, target: RangeTarget = 'value'): Location | undefined {
   const file = host.file(resource.uri);
-  if (!file) return undefined;
-  const [start, end] = rangeAt(resource.parsed.doc, resource.chunk.text, docPath(resource, path), target);
-  return { uri: resource.uri, range: file.parsed.lines.range(resource.base + start, resource.base + end) };
+  const base = file && resourceBase(file, resource);
+  if (!file || base === undefined) return undefined;
+  const [start, end] = rangeInDocument(resource.parsed, resource.chunk.text, docPath(resource, path), target);
+  return { uri: resource.uri, range: file.parsed.lines.range(base + start, base + end) };
 }
 
 /** Where a target is shown: a port entry by its number, anything else by its own range. */

@@ -7,6 +7,7 @@ import { valueAt } from '../index/field-paths';
 import { parseGatewayName } from '../index/resolve-gateway';
 import { subsetsOf } from '../index/resolve-destination';
 import { keyOf } from '../index/workspace-index';
+import { resourceBase } from '../model/file';
 import type { Resource } from '../model/resource';
 import type { Position, RenamePlace, RenameRejection, TextEdit, WorkspaceEdit } from '../types';
 import { type FieldPath, locate } from '../yaml/path';
@@ -72,7 +73,8 @@ function subjectAt(host: NavigationHost, uri: string, position: Position): Subje
 function scalarEdit(host: NavigationHost, resource: Resource, path: FieldPath, part: readonly [number, number], replacement: string): TextEdit | undefined {
   const file = host.file(resource.uri);
   const { node, depth } = locate(resource.parsed.doc, docPath(resource, path));
-  if (!file || depth < docPath(resource, path).length || !isScalar(node) || !node.range) return undefined;
+  const base = file && resourceBase(file, resource);
+  if (!file || base === undefined || depth < docPath(resource, path).length || !isScalar(node) || !node.range) return undefined;
   const value = String(node.value);
   const [start, end] = node.range;
   const raw = resource.chunk.text.slice(start, end);
@@ -80,11 +82,11 @@ function scalarEdit(host: NavigationHost, resource: Resource, path: FieldPath, p
   const literal = raw.slice(quote, raw.length - quote) === value;
   const whole = part[0] === 0 && part[1] === value.length;
   if (literal && !(whole && !quote && needsQuotes(replacement))) {
-    return { range: file.parsed.lines.range(resource.base + start + quote + part[0], resource.base + start + quote + part[1]), newText: replacement };
+    return { range: file.parsed.lines.range(base + start + quote + part[0], base + start + quote + part[1]), newText: replacement };
   }
   // Escapes or a name YAML would read as another type: write the whole value, double-quoted.
   const next = value.slice(0, part[0]) + replacement + value.slice(part[1]);
-  return { range: file.parsed.lines.range(resource.base + start, resource.base + end), newText: JSON.stringify(next) };
+  return { range: file.parsed.lines.range(base + start, base + end), newText: JSON.stringify(next) };
 }
 
 /** Plain scalars YAML 1.1 (Kubernetes' decoder) would read as numbers, booleans or null. */

@@ -9,97 +9,120 @@ import type { DocumentSymbol, Range, SymbolKind } from '../types';
 import { type FieldPath, locate } from '../yaml/path';
 import { routeSummary, serverDetail, serverName, subsetDetail } from './route-summary';
 
-interface Spot {
-  readonly resource: Resource;
-  readonly lines: LineIndex;
+/** A symbol in chunk offsets: computed once per resource (resources outlive edits elsewhere in the file). */
+interface ChunkSymbol {
+  readonly name: string;
+  readonly detail?: string;
+  readonly kind: SymbolKind;
+  readonly range: readonly [number, number];
+  readonly selectionRange: readonly [number, number];
+  readonly children: readonly ChunkSymbol[];
 }
 
 function nodeRange(node: Node | undefined): [number, number] | undefined {
   return node?.range ? [node.range[0], node.range[1]] : undefined;
 }
 
-/** File range of chunk offsets, without the trailing line break a block node's range includes. */
-function toRange(spot: Spot, [start, end]: [number, number]): Range {
-  const text = spot.resource.chunk.text;
+/** Chunk offsets without the trailing line break a block node's range includes. */
+function trimmed(resource: Resource, [start, end]: readonly [number, number]): [number, number] {
+  const text = resource.chunk.text;
   while (end > start && /\s/.test(text[end - 1])) end--;
-  return spot.lines.range(spot.resource.base + start, spot.resource.base + end);
+  return [start, end];
 }
 
-function scalarRange(spot: Spot, path: FieldPath): [number, number] | undefined {
-  const full = documentPath(spot.resource, path);
-  const found = locate(spot.resource.parsed.doc, full);
+function scalarRange(resource: Resource, path: FieldPath): [number, number] | undefined {
+  const full = documentPath(resource, path);
+  const found = locate(resource.parsed.doc, full);
   if (found.depth < full.length) return undefined;
   return nodeRange(found.node);
 }
 
-function firstLine(spot: Spot, [start, end]: [number, number]): [number, number] {
-  const newline = spot.resource.chunk.text.indexOf('\n', start);
+function firstLine(resource: Resource, [start, end]: [number, number]): [number, number] {
+  const newline = resource.chunk.text.indexOf('\n', start);
   return [start, newline < 0 || newline > end ? end : newline];
 }
 
-function child(spot: Spot, path: FieldPath, name: string, kind: SymbolKind, detail: string): DocumentSymbol | undefined {
-  const range = nodeRange(locate(spot.resource.parsed.doc, documentPath(spot.resource, path)).node);
+function child(resource: Resource, path: FieldPath, name: string, kind: SymbolKind, detail: string): ChunkSymbol | undefined {
+  const range = nodeRange(locate(resource.parsed.doc, documentPath(resource, path)).node);
   if (!range) return undefined;
-  const selection = scalarRange(spot, [...path, 'name']) ?? firstLine(spot, range);
-  return {
-    name,
-    detail: detail || undefined,
-    kind,
-    range: toRange(spot, range),
-    selectionRange: toRange(spot, selection),
-    children: [],
-  };
+  const selection = scalarRange(resource, [...path, 'name']) ?? firstLine(resource, range);
+  return { name, detail: detail || undefined, kind, range: trimmed(resource, range), selectionRange: trimmed(resource, selection), children: [] };
 }
 
 function items(value: unknown): JsonObject[] {
   return Array.isArray(value) ? value.map((v) => (isObject(v) ? v : {})) : [];
 }
 
-function childrenOf(spot: Spot): DocumentSymbol[] {
-  const { resource } = spot;
+function childrenOf(resource: Resource): ChunkSymbol[] {
   const spec = isObject(resource.value.spec) ? resource.value.spec : {};
-  const out: (DocumentSymbol | undefined)[] = [];
+  const out: (ChunkSymbol | undefined)[] = [];
   switch (resource.istioKind?.kind) {
     case 'VirtualService':
       for (const protocol of ['http', 'tcp', 'tls']) {
         items(spec[protocol]).forEach((route, i) => {
           const name = typeof route.name === 'string' && route.name ? route.name : `${protocol}[${i}]`;
-          out.push(child(spot, ['spec', protocol, i], name, 'route', routeSummary(route)));
+          out.push(child(resource, ['spec', protocol, i], name, 'route', routeSummary(route)));
         });
       }
       break;
     case 'Gateway':
-      items(spec.servers).forEach((server, i) => out.push(child(spot, ['spec', 'servers', i], serverName(server), 'server', serverDetail(server))));
+      items(spec.servers).forEach((server, i) => out.push(child(resource, ['spec', 'servers', i], serverName(server), 'server', serverDetail(server))));
       break;
     case 'DestinationRule':
       items(spec.subsets).forEach((subset, i) => {
         const name = typeof subset.name === 'string' && subset.name ? subset.name : `subsets[${i}]`;
-        out.push(child(spot, ['spec', 'subsets', i], name, 'subset', subsetDetail(subset)));
+        out.push(child(resource, ['spec', 'subsets', i], name, 'subset', subsetDetail(subset)));
       });
       break;
   }
-  return out.filter((s): s is DocumentSymbol => !!s);
+  return out.filter((s): s is ChunkSymbol => !!s);
 }
 
-function resourceSymbol(spot: Spot): DocumentSymbol {
-  const { resource } = spot;
+const OUTLINES = new WeakMap<Resource, ChunkSymbol>();
+
+/** The resource's outline in chunk offsets, computed from its YAML document once. */
+function resourceSymbol(resource: Resource): ChunkSymbol {
+  let symbol = OUTLINES.get(resource);
+  if (symbol) return symbol;
   const doc = resource.parsed;
   // An item of a `kind: List` spans its own range; a document starts at its contents (after comments).
   const range: [number, number] = resource.root.length ? [doc.start, doc.end] : [doc.doc.contents?.range?.[0] ?? doc.start, doc.end];
-  const selection = scalarRange(spot, ['metadata', 'name']) ?? scalarRange(spot, ['kind']) ?? firstLine(spot, range);
-  return {
+  const selection = scalarRange(resource, ['metadata', 'name']) ?? scalarRange(resource, ['kind']) ?? firstLine(resource, range);
+  symbol = {
     name: resourceLabel(resource),
     detail: resource.apiVersion,
     kind: 'resource',
-    range: toRange(spot, range),
-    selectionRange: toRange(spot, selection),
-    children: childrenOf(spot),
+    range: trimmed(resource, range),
+    selectionRange: trimmed(resource, selection),
+    children: childrenOf(resource),
+  };
+  OUTLINES.set(resource, symbol);
+  return symbol;
+}
+
+function placed(symbol: ChunkSymbol, lines: LineIndex, base: number): DocumentSymbol {
+  const range = (r: readonly [number, number]): Range => lines.range(base + r[0], base + r[1]);
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbol.kind,
+    range: range(symbol.range),
+    selectionRange: range(symbol.selectionRange),
+    children: symbol.children.map((c) => placed(c, lines, base)),
   };
 }
 
-/** One symbol per resource of an Istio file, with routes, servers and subsets as children. */
+/**
+ * One symbol per resource of an Istio file, with routes, servers and subsets as children. Outlines are
+ * kept per resource, so after an edit only the edited documents are read again (their yaml Documents
+ * may have to be parsed again: see DocumentStore).
+ */
 export function documentSymbols(file: FileModel): DocumentSymbol[] {
   if (!file.istio) return [];
   const lines = file.parsed.lines;
-  return file.resources.map((resource) => resourceSymbol({ resource, lines }));
+  const out: DocumentSymbol[] = [];
+  file.parsed.chunks.forEach(({ base }, i) => {
+    for (let r = file.firstResource[i]; r < file.firstResource[i + 1]; r++) out.push(placed(resourceSymbol(file.resources[r]), lines, base));
+  });
+  return out;
 }

@@ -5,11 +5,19 @@ import type { FieldPath, PathSegment } from '../yaml/path';
 
 export type PathPattern = string;
 
-function segmentsOf(pattern: PathPattern): (string | '*')[] {
-  return pattern
-    .replace(/\[\*\]/g, '.*')
-    .split('.')
-    .filter((s) => s !== '');
+/** Patterns come from the reference table: split each once. */
+const SEGMENTS = new Map<PathPattern, readonly (string | '*')[]>();
+
+function segmentsOf(pattern: PathPattern): readonly (string | '*')[] {
+  let segments = SEGMENTS.get(pattern);
+  if (!segments) {
+    segments = pattern
+      .replace(/\[\*\]/g, '.*')
+      .split('.')
+      .filter((s) => s !== '');
+    SEGMENTS.set(pattern, segments);
+  }
+  return segments;
 }
 
 export interface PathMatch {

@@ -2,6 +2,7 @@
 // ServiceEntry host (short names expanded in the entry's namespace), with its ports and visibility.
 import { isObject, type Resource } from '../model/resource';
 import type { FieldPath } from '../yaml/path';
+import { facetDependency, WILDCARD_FACET } from './dependency-keys';
 import { hostSubsetOf, toFqdn } from './hosts';
 import type { IndexView } from './workspace-index';
 
@@ -98,18 +99,20 @@ export function hostTable(view: IndexView): readonly HostEntry[] {
 export function lookupHost(view: IndexView, namespace: string, host: string): HostEntry[] {
   const fqdn = toFqdn(namespace, host);
   if (!fqdn) return [];
-  const table = hostTable(view);
   const matches = (e: HostEntry) => visibleTo(e.exportTo, namespace) && (e.host === fqdn || (fqdn.startsWith('*') ? hostSubsetOf(e.host, fqdn) : e.host.startsWith('*') && hostSubsetOf(fqdn, e.host)));
-  if (fqdn.startsWith('*')) return table.filter(matches);
+  if (fqdn.startsWith('*')) return hostTable(view).filter(matches);
   // A plain name can only match its own entries and the wildcard ones: look those up instead of
   // scanning the table (analyzers resolve every destination of every VirtualService), in table order.
-  const { byHost, wildcards } = view.derived('host-positions', ['Service', 'ServiceEntry'], (v) => hostPositions(hostTable(v)));
+  // Only the entries of this host and the wildcard ones can match: an edit of another host does not
+  // change the answer (see dependency-keys.ts).
+  const keys = [facetDependency('Service', 'host', fqdn), facetDependency('ServiceEntry', 'host', fqdn), facetDependency('ServiceEntry', 'host', WILDCARD_FACET)];
+  const { table: entries, byHost, wildcards } = view.derived('host-positions', ['Service', 'ServiceEntry'], (v) => hostPositions(hostTable(v)), keys);
   const positions = [...(byHost.get(fqdn) ?? []), ...wildcards].sort((a, b) => a - b);
-  return positions.map((i) => table[i]).filter(matches);
+  return positions.map((i) => entries[i]).filter(matches);
 }
 
 /** Positions in the host table by host, and the positions of wildcard hosts. */
-function hostPositions(table: readonly HostEntry[]): { byHost: Map<string, number[]>; wildcards: number[] } {
+function hostPositions(table: readonly HostEntry[]): { table: readonly HostEntry[]; byHost: Map<string, number[]>; wildcards: number[] } {
   const byHost = new Map<string, number[]>();
   const wildcards: number[] = [];
   table.forEach((e, i) => {
@@ -120,5 +123,5 @@ function hostPositions(table: readonly HostEntry[]): { byHost: Map<string, numbe
       else byHost.set(e.host, [i]);
     }
   });
-  return { byHost, wildcards };
+  return { table, byHost, wildcards };
 }

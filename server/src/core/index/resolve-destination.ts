@@ -3,6 +3,7 @@
 // namespace, targets must be exported to it, wildcard ServiceEntry hosts cover names under them.
 import { isObject, type Resource } from '../model/resource';
 import type { FieldPath } from '../yaml/path';
+import { facetDependency, WILDCARD_FACET } from './dependency-keys';
 import { valueAt } from './field-paths';
 import { lookupHost, resolveExportTo, visibleTo } from './host-table';
 import { hostSubsetOf, toFqdn } from './hosts';
@@ -37,7 +38,10 @@ export function destinationRulesFor(view: IndexView, namespace: string, host: st
   const out: DestinationRuleForHost[] = [];
   // Only the rules for this exact host and the wildcard ones can match: look them up rather than
   // scanning every rule (analyzers ask for every destination of every VirtualService), in workspace order.
-  const { rules, byHost, wildcards } = view.derived('destination-rule-hosts', ['DestinationRule'], ruleHosts);
+  // The answer depends on the rules for this host and the wildcard rules only: an edit of another
+  // host's rule does not touch it.
+  const keys = [facetDependency('DestinationRule', 'host', fqdn.startsWith('*') ? WILDCARD_FACET : fqdn), facetDependency('DestinationRule', 'host', WILDCARD_FACET)];
+  const { rules, byHost, wildcards } = view.derived('destination-rule-hosts', ['DestinationRule'], ruleHosts, fqdn.startsWith('*') ? undefined : keys);
   const positions = [...(byHost.get(fqdn) ?? []), ...wildcards.filter((i) => rules[i].host !== fqdn)].sort((a, b) => a - b);
   for (const i of positions) {
     const { rule, host: drHost, exportTo } = rules[i];

@@ -1,8 +1,13 @@
 // The workspace index: every Kubernetes-style object of every file, by kind, namespace and name.
-// Pure data, no IO. Cross-resource analyzers read it through an IndexView that records which kinds
-// they looked at: a finding depends only on those kinds, which is what makes caching and
-// `affectedBy` (republish the files that depend on an edit) exact at the level of kinds.
+// Pure data, no IO. Cross-resource analyzers read it through an IndexView that records what they
+// looked at (see dependency-keys.ts): a finding depends only on that, which is what makes caching and
+// `affectedBy` (republish the files that depend on an edit) exact.
+//
+// An index is immutable. After an edit the next one is made from the previous one (`withFiles`): it
+// shares the tables of every kind the edit did not change, and the derived tables (host table,
+// workloads, …) built from those kinds only, so an edit costs what it changed, not the workspace.
 import type { Resource } from '../model/resource';
+import { type DependencyKey, kindDependency, kindOfDependency, nameDependency, namespaceDependency, presenceDependency } from './dependency-keys';
 import { type KindKey, kindKey } from './kind-key';
 import { type MeshModel, meshModel } from './mesh-config';
 import { labelsMatch, WORKLOAD_KINDS, type Workload, workloadOf } from './workloads';
@@ -13,60 +18,152 @@ export function keyOf(resource: Pick<Resource, 'group' | 'kind'>): KindKey {
 
 const EMPTY: readonly Resource[] = [];
 
-export class WorkspaceIndex {
-  private readonly byKind = new Map<KindKey, Resource[]>();
-  private readonly byName = new Map<string, Resource[]>();
-  /** Built on first use per kind: analyzers ask "the X of this namespace" once per resource. */
-  private readonly byNamespace = new Map<KindKey, Map<string, Resource[]>>();
-  private readonly memo = new Map<string, unknown>();
+interface KindEntry {
+  readonly uri: string;
+  readonly resources: readonly Resource[];
+}
 
-  constructor(resources: readonly Resource[]) {
-    for (const r of resources) {
-      const key = keyOf(r);
-      let list = this.byKind.get(key);
-      if (!list) this.byKind.set(key, (list = []));
-      list.push(r);
-      const nameKey = `${key}\u0000${r.namespace}\u0000${r.name}`;
-      let named = this.byName.get(nameKey);
-      if (!named) this.byName.set(nameKey, (named = []));
-      named.push(r);
-    }
+/** The objects of one kind, per file in workspace order; lookups are built on first use. */
+class KindTable {
+  private list: readonly Resource[] | undefined;
+  private names: Map<string, Resource[]> | undefined;
+  private namespaces: Map<string, Resource[]> | undefined;
+
+  constructor(readonly entries: readonly KindEntry[]) {}
+
+  all(): readonly Resource[] {
+    return (this.list ??= this.entries.length === 1 ? this.entries[0].resources : this.entries.flatMap((e) => e.resources));
   }
 
-  /** A view that records the kinds read into `deps` (or records nothing). */
-  view(deps?: Set<KindKey>): IndexView {
+  named(namespace: string, name: string): readonly Resource[] {
+    this.names ??= groupBy(this.all(), (r) => `${r.namespace}\u0000${r.name}`);
+    return this.names.get(`${namespace}\u0000${name}`) ?? EMPTY;
+  }
+
+  inNamespace(namespace: string): readonly Resource[] {
+    this.namespaces ??= groupBy(this.all(), (r) => r.namespace);
+    return this.namespaces.get(namespace) ?? EMPTY;
+  }
+
+  /** The table with a file's objects replaced (none: the file no longer holds this kind). */
+  with(uri: string, resources: readonly Resource[] | undefined, position: (uri: string) => number): KindTable {
+    const entries = this.entries.filter((e) => e.uri !== uri);
+    if (resources?.length) {
+      const at = position(uri);
+      let i = entries.length;
+      while (i > 0 && position(entries[i - 1].uri) > at) i--;
+      entries.splice(i, 0, { uri, resources });
+    }
+    return new KindTable(entries);
+  }
+}
+
+interface Memo {
+  /** The kinds the value was built from: it is reused by the next index when none of them changed. */
+  readonly kinds: ReadonlySet<KindKey>;
+  readonly value: unknown;
+}
+
+function byKindOf(resources: readonly Resource[]): Map<KindKey, Resource[]> {
+  return groupBy(resources, keyOf);
+}
+
+function sameList(a: readonly Resource[] | undefined, b: readonly Resource[] | undefined): boolean {
+  if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < (a?.length ?? 0); i++) if (a![i] !== b![i]) return false;
+  return true;
+}
+
+export class WorkspaceIndex {
+  private readonly tables: ReadonlyMap<KindKey, KindTable>;
+  /** Each file's objects by kind, to tell what an edit of the file changed. */
+  private readonly filesByKind: ReadonlyMap<string, ReadonlyMap<KindKey, readonly Resource[]>>;
+  private readonly memo: Map<string, Memo>;
+
+  /** An index of these objects, in this order (files grouped in the order they first appear). */
+  constructor(resources: readonly Resource[] = [], parts?: { tables: ReadonlyMap<KindKey, KindTable>; filesByKind: ReadonlyMap<string, ReadonlyMap<KindKey, readonly Resource[]>>; memo: Map<string, Memo> }) {
+    if (parts) {
+      this.tables = parts.tables;
+      this.filesByKind = parts.filesByKind;
+      this.memo = parts.memo;
+      return;
+    }
+    const filesByKind = new Map<string, Map<KindKey, Resource[]>>();
+    for (const [uri, list] of groupBy(resources, (r) => r.uri)) filesByKind.set(uri, byKindOf(list));
+    const entries = new Map<KindKey, KindEntry[]>();
+    for (const [uri, kinds] of filesByKind) {
+      for (const [kind, list] of kinds) {
+        const forKind = entries.get(kind);
+        if (forKind) forKind.push({ uri, resources: list });
+        else entries.set(kind, [{ uri, resources: list }]);
+      }
+    }
+    this.tables = new Map([...entries].map(([kind, list]) => [kind, new KindTable(list)]));
+    this.filesByKind = filesByKind;
+    this.memo = new Map();
+  }
+
+  /**
+   * The index after files changed (`undefined`: the file was removed). `position` orders files as the
+   * workspace does. Kinds whose objects are the same (by identity) keep their tables and derived values.
+   */
+  withFiles(changes: ReadonlyMap<string, readonly Resource[] | undefined>, position: (uri: string) => number): WorkspaceIndex {
+    const tables = new Map(this.tables);
+    const filesByKind = new Map(this.filesByKind);
+    const changedKinds = new Set<KindKey>();
+    for (const [uri, resources] of changes) {
+      const before = this.filesByKind.get(uri) ?? new Map<KindKey, readonly Resource[]>();
+      const after = byKindOf(resources ?? []);
+      for (const kind of new Set([...before.keys(), ...after.keys()])) {
+        const list = after.get(kind);
+        if (sameList(before.get(kind), list)) continue;
+        changedKinds.add(kind);
+        const table = (tables.get(kind) ?? new KindTable([])).with(uri, list, position);
+        if (table.entries.length) tables.set(kind, table);
+        else tables.delete(kind);
+      }
+      if (resources) filesByKind.set(uri, after);
+      else filesByKind.delete(uri);
+    }
+    const memo = new Map<string, Memo>();
+    for (const [name, entry] of this.memo) if (![...entry.kinds].some((k) => changedKinds.has(k))) memo.set(name, entry);
+    return new WorkspaceIndex([], { tables, filesByKind, memo });
+  }
+
+  /** A view that records what it reads into `deps` (or records nothing). */
+  view(deps?: Set<DependencyKey>): IndexView {
     return new IndexView(this, deps);
   }
 
   /** @internal */ rawAll(kind: KindKey): readonly Resource[] {
-    return this.byKind.get(kind) ?? EMPTY;
+    return this.tables.get(kind)?.all() ?? EMPTY;
   }
 
   /** @internal */ rawInNamespace(kind: KindKey, namespace: string): readonly Resource[] {
-    let byNamespace = this.byNamespace.get(kind);
-    if (!byNamespace) {
-      byNamespace = new Map();
-      for (const r of this.rawAll(kind)) {
-        const list = byNamespace.get(r.namespace);
-        if (list) list.push(r);
-        else byNamespace.set(r.namespace, [r]);
-      }
-      this.byNamespace.set(kind, byNamespace);
-    }
-    return byNamespace.get(namespace) ?? EMPTY;
+    return this.tables.get(kind)?.inNamespace(namespace) ?? EMPTY;
   }
 
   /** @internal */ rawNamed(kind: KindKey, namespace: string, name: string): readonly Resource[] {
-    return this.byName.get(`${kind}\u0000${namespace}\u0000${name}`) ?? EMPTY;
+    return this.tables.get(kind)?.named(namespace, name) ?? EMPTY;
   }
 
-  /** @internal */ memoized<T>(name: string, build: () => T): T {
-    if (!this.memo.has(name)) this.memo.set(name, build());
-    return this.memo.get(name) as T;
+  /**
+   * @internal A value built once per index from some kinds. The kinds the build reads are recorded
+   * (beside the declared ones), so the value is carried to the next index only when none changed.
+   */
+  memoized<T>(name: string, kinds: readonly KindKey[], build: (view: IndexView) => T): T {
+    let entry = this.memo.get(name);
+    if (!entry) {
+      const read = new Set<DependencyKey>();
+      const value = build(this.view(read));
+      entry = { kinds: new Set([...kinds, ...[...read].map(kindOfDependency)]), value };
+      this.memo.set(name, entry);
+    }
+    return entry.value as T;
   }
 
   kinds(): KindKey[] {
-    return [...this.byKind.keys()];
+    return [...this.tables.keys()];
   }
 }
 
@@ -74,45 +171,51 @@ export class WorkspaceIndex {
 export class IndexView {
   constructor(
     private readonly index: WorkspaceIndex,
-    private readonly deps?: Set<KindKey>,
+    private readonly deps?: Set<DependencyKey>,
   ) {}
 
-  private use(kinds: readonly KindKey[]): void {
-    if (this.deps) for (const k of kinds) this.deps.add(k);
+  /** Records that the reader depends on these keys (readers of derived tables record what they look up). */
+  dependOn(keys: readonly DependencyKey[]): void {
+    if (this.deps) for (const k of keys) this.deps.add(k);
   }
 
   /** Every object of a kind, in workspace order (files in index order, documents in file order). */
   all(kind: KindKey): readonly Resource[] {
-    this.use([kind]);
+    this.dependOn([kindDependency(kind)]);
     return this.index.rawAll(kind);
   }
 
   inNamespace(kind: KindKey, namespace: string): readonly Resource[] {
-    this.use([kind]);
+    this.dependOn([namespaceDependency(kind, namespace)]);
     return this.index.rawInNamespace(kind, namespace);
   }
 
   /** The first object with this identity (duplicates are reported by their own analyzer). */
   get(kind: KindKey, namespace: string, name: string): Resource | undefined {
-    this.use([kind]);
+    this.dependOn([nameDependency(kind, namespace, name)]);
     return this.index.rawNamed(kind, namespace, name)[0];
   }
 
   /** Every object with this identity. */
   named(kind: KindKey, namespace: string, name: string): readonly Resource[] {
-    this.use([kind]);
+    this.dependOn([nameDependency(kind, namespace, name)]);
     return this.index.rawNamed(kind, namespace, name);
   }
 
   /** Whether the workspace holds any object of the kind: references into an absent kind are not errors. */
   has(kind: KindKey): boolean {
-    return this.all(kind).length > 0;
+    this.dependOn([presenceDependency(kind)]);
+    return this.index.rawAll(kind).length > 0;
   }
 
-  /** A value computed once per index from the given kinds (a host table, a selector index, …). */
-  derived<T>(name: string, kinds: readonly KindKey[], build: (view: IndexView) => T): T {
-    this.use(kinds);
-    return this.index.memoized(name, () => build(this.index.view()));
+  /**
+   * A value computed once per index from the given kinds (a host table, a selector index, …). The
+   * reader depends on those kinds, or only on `keys` when given: a reader that looks up one host in a
+   * table of every host passes the keys of that host (see dependency-keys.ts).
+   */
+  derived<T>(name: string, kinds: readonly KindKey[], build: (view: IndexView) => T, keys?: readonly DependencyKey[]): T {
+    this.dependOn(keys ?? kinds.map(kindDependency));
+    return this.index.memoized(name, kinds, build);
   }
 
   get mesh(): MeshModel {

@@ -33,7 +33,17 @@ export function listItems(parsed: ParsedDoc): readonly ListItem[] | undefined {
     items = values.map((value, i) => {
       const node = isSeq(seq) ? (seq.items[i] as Node | undefined) : undefined;
       const range = node?.range;
-      return { parsed: { doc: parsed.doc, value, start: range ? range[0] : parsed.start, end: range ? range[1] : parsed.end }, root: ['items', i] };
+      const item: ParsedDoc = {
+        get doc() {
+          return parsed.doc;
+        },
+        origin: parsed,
+        value,
+        start: range ? range[0] : parsed.start,
+        end: range ? range[1] : parsed.end,
+        errorCount: parsed.errorCount,
+      };
+      return { parsed: item, root: ['items', i] };
     });
     ITEMS.set(parsed, items);
   }

@@ -7,8 +7,11 @@ export type JsonObject = Record<string, unknown>;
 
 export interface Resource {
   readonly uri: string;
-  /** Offset of the chunk in its file. */
-  readonly base: number;
+  /**
+   * Its `---` chunk. Offsets of findings and ranges are relative to the chunk: a resource carries no
+   * position in its file, so the same object stays valid when an edit above it moves it (the file's
+   * `resourceBase` says where it is now), and the index and caches can keep it across edits.
+   */
   readonly chunk: ParsedChunk;
   /** Its YAML document; for an item of a `kind: List`, a view of the List's document with the item's value and range. */
   readonly parsed: ParsedDoc;
@@ -36,7 +39,7 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 /** Recognises a resource by `apiVersion` and `kind` (never by file name); undefined for other YAML. */
-export function toResource(uri: string, base: number, chunk: ParsedChunk, parsed: ParsedDoc, defaultNamespace: string, root: FieldPath = []): Resource | undefined {
+export function toResource(uri: string, chunk: ParsedChunk, parsed: ParsedDoc, defaultNamespace: string, root: FieldPath = []): Resource | undefined {
   const value = parsed.value;
   if (!isObject(value)) return undefined;
   const { apiVersion, kind } = value;
@@ -47,7 +50,6 @@ export function toResource(uri: string, base: number, chunk: ParsedChunk, parsed
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : defaultNamespace;
   return {
     uri,
-    base,
     chunk,
     parsed,
     root,

@@ -1,6 +1,7 @@
 // Maps field paths (`spec.http[0].route`) to YAML nodes and source ranges, and source offsets back to
 // paths. Schema errors (JSON pointers), analyzer findings, hover and completion all go through here.
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { ParsedDoc } from './parse';
 
 export type PathSegment = string | number;
 export type FieldPath = readonly PathSegment[];
@@ -94,6 +95,22 @@ export function rangeAt(doc: Document.Parsed, text: string, path: FieldPath, tar
   }
   if (pair && isScalar(pair.key) && pair.key.range) return [pair.key.range[0], pair.key.range[1]];
   return [0, 0];
+}
+
+const RANGES = new WeakMap<ParsedDoc, Map<string, [number, number]>>();
+
+/**
+ * `rangeAt` in a parsed document, remembered per document, path and target: locations asked for
+ * again (lenses, references, related locations) do not need the yaml Document, which may have been
+ * dropped (see DocumentStore). `text` is the document's chunk text.
+ */
+export function rangeInDocument(parsed: ParsedDoc, text: string, path: FieldPath, target: RangeTarget = 'value'): [number, number] {
+  let ranges = RANGES.get(parsed);
+  if (!ranges) RANGES.set(parsed, (ranges = new Map()));
+  const key = `${target}${JSON.stringify(path)}`;
+  let range = ranges.get(key);
+  if (!range) ranges.set(key, (range = rangeAt(parsed.doc, text, path, target)));
+  return [range[0], range[1]];
 }
 
 function firstLine(text: string, start: number, end: number): [number, number] {

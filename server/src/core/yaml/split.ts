@@ -11,25 +11,36 @@ export interface TextChunk {
 const MARKER = /^---(?=[ \t\r\n]|$)/gm;
 
 export function splitDocuments(text: string): TextChunk[] {
+  return splitRange(text, 0, text.length);
+}
+
+/**
+ * Splits `text[start, end)`, which must begin at the start of the file or at a document marker and end
+ * at the end of the file or right before one: the chunks are then exactly those a split of the whole
+ * file has there. An edit of a large file re-splits only the chunks around it this way.
+ */
+export function splitRange(text: string, start: number, end: number): TextChunk[] {
+  const region = start === 0 && end === text.length ? text : text.slice(start, end);
   const cuts: number[] = [0];
   MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+  for (let m = MARKER.exec(region); m; m = MARKER.exec(region)) {
     if (m.index !== 0) cuts.push(m.index);
   }
   const chunks: TextChunk[] = [];
   for (let i = 0; i < cuts.length; i++) {
-    const base = cuts[i];
-    const end = i + 1 < cuts.length ? cuts[i + 1] : text.length;
-    chunks.push({ base, text: text.slice(base, end) });
+    const from = cuts[i];
+    const to = i + 1 < cuts.length ? cuts[i + 1] : region.length;
+    chunks.push({ base: start + from, text: region.slice(from, to) });
   }
   // A leading chunk holding only directives (`%YAML 1.2`) or comments belongs to the next document.
-  if (chunks.length > 1 && /^\s*%/.test(chunks[0].text) && isOnlyDirectivesOrComments(chunks[0].text)) {
+  if (start === 0 && chunks.length > 1 && isDirectivePrologue(chunks[0].text)) {
     const [first, second] = chunks;
     chunks.splice(0, 2, { base: 0, text: first.text + second.text });
   }
   return chunks;
 }
 
-function isOnlyDirectivesOrComments(text: string): boolean {
-  return text.split('\n').every((line) => /^\s*(%.*|#.*)?\r?$/.test(line));
+/** A first chunk of directives and comments only, which is merged into the document after it. */
+export function isDirectivePrologue(text: string): boolean {
+  return /^\s*%/.test(text) && text.split('\n').every((line) => /^\s*(%.*|#.*)?\r?$/.test(line));
 }

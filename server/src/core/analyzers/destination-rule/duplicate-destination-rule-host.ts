@@ -1,6 +1,7 @@
 // Two DestinationRules of one namespace for the same host whose settings collide: istiod merges them
 // in creation order, so which traffic policy or subset definition wins depends on apply order.
 import { resolveExportTo } from '../../index/host-table';
+import { facetDependency, hostFacet } from '../../index/dependency-keys';
 import { toFqdn } from '../../index/hosts';
 import { subsetsOf } from '../../index/resolve-destination';
 import type { IndexView } from '../../index/workspace-index';
@@ -71,7 +72,9 @@ Merge the two into one DestinationRule.`,
     const ownPolicy = isObject(own.trafficPolicy);
     const clashes: string[] = [];
     const related: RelatedReport[] = [];
-    const sameHost = ctx.index.derived('iy912-rules-by-host', ['DestinationRule'], rulesByHost).get(`${ctx.resource.namespace}\u0000${fqdn}`) ?? [];
+    // Only the rules of this host matter (see dependency-keys.ts).
+    const keys = [facetDependency('DestinationRule', 'host', hostFacet(ctx.resource.namespace, own.host))];
+    const sameHost = ctx.index.derived('iy912-rules-by-host', ['DestinationRule'], rulesByHost, keys).get(`${ctx.resource.namespace}\u0000${fqdn}`) ?? [];
     for (const other of sameHost) {
       if (other === ctx.resource) continue;
       const spec = specOf(other);

@@ -1,8 +1,9 @@
 // A DestinationRule subset that no route uses, while VirtualServices in the workspace do route to its
 // host: most likely left over from a finished rollout (or the route has a typo).
+import { facetDependency, hostFacet, WILDCARD_FACET } from '../../index/dependency-keys';
 import { toFqdn } from '../../index/hosts';
-import { referenceSites, resolveSite } from '../../index/references';
-import { destinationRulesFor, subsetsOf } from '../../index/resolve-destination';
+import { referenceSites, type ReferenceSite, resolveSite } from '../../index/references';
+import { destinationRulesFor, siblingHost, subsetsOf } from '../../index/resolve-destination';
 import type { IndexView } from '../../index/workspace-index';
 import type { Resource } from '../../model/resource';
 import type { FieldPath } from '../../yaml/path';
@@ -16,23 +17,45 @@ interface Usage {
   readonly used: Set<string>;
 }
 
-function buildUsage(view: IndexView): Map<Resource, Usage> {
-  const out = new Map<Resource, Usage>();
-  const usage = (dr: Resource): Usage => {
-    let u = out.get(dr);
-    if (!u) out.set(dr, (u = { routes: [], used: new Set() }));
-    return u;
-  };
+/**
+ * Host and subset sites of every VirtualService, by the host they send to (its dependency facet,
+ * wildcards together). Built from VirtualServices alone, so an edit of a DestinationRule keeps it.
+ */
+function sitesByHost(view: IndexView): Map<string, ReferenceSite[]> {
+  const out = new Map<string, ReferenceSite[]>();
   for (const vs of view.all('VirtualService')) {
     for (const site of referenceSites(vs)) {
-      if (site.rule.type === 'host') {
-        for (const { rule } of destinationRulesFor(view, vs.namespace, site.value)) usage(rule).routes.push({ vs, path: site.path });
-      } else if (site.rule.type === 'subset') {
-        for (const target of resolveSite(site, view).targets) usage(target.resource).used.add(target.path.join('.'));
-      }
+      const host = site.rule.type === 'host' ? site.value : site.rule.type === 'subset' ? siblingHost(site) : undefined;
+      if (host === undefined) continue;
+      const key = hostFacet(vs.namespace, host);
+      const list = out.get(key);
+      if (list) list.push(site);
+      else out.set(key, [site]);
     }
   }
   return out;
+}
+
+/**
+ * The routes to a rule's host and the subsets they name, resolved as everywhere else. A rule for one
+ * host is reached only from destinations of that host (routes elsewhere do not touch its findings); a
+ * wildcard rule may be reached from any.
+ */
+function usageOf(view: IndexView, dr: Resource): Usage {
+  const written = specOf(dr).host;
+  const facet = typeof written === 'string' && written ? hostFacet(dr.namespace, written) : WILDCARD_FACET;
+  const keys = facet === WILDCARD_FACET ? undefined : [facetDependency('VirtualService', 'destination', facet)];
+  const table = view.derived('iy911-destination-sites', ['VirtualService'], sitesByHost, keys);
+  const sites = facet === WILDCARD_FACET ? [...table.values()].flat() : (table.get(facet) ?? []);
+  const usage: Usage = { routes: [], used: new Set() };
+  for (const site of sites) {
+    if (site.rule.type === 'host') {
+      if (destinationRulesFor(view, site.resource.namespace, site.value).some((d) => d.rule === dr)) usage.routes.push({ vs: site.resource, path: site.path });
+    } else {
+      for (const target of resolveSite(site, view).targets) if (target.resource === dr) usage.used.add(target.path.join('.'));
+    }
+  }
+  return usage;
 }
 
 export const unusedSubset = defineWorkspaceAnalyzer(
@@ -67,10 +90,10 @@ spec:
 \`\`\``,
   },
   (ctx) => {
-    const usage = ctx.index.derived('iy911-subset-usage', ['VirtualService', 'DestinationRule'], buildUsage).get(ctx.resource);
+    const usage = usageOf(ctx.index, ctx.resource);
     // Only when routes do pick subsets of this rule: a rule none of whose subsets is named yet (subsets
     // prepared for a later rollout, as in Istio's bookinfo sample) says nothing about any one of them.
-    if (!usage || !usage.routes.length || !usage.used.size) return;
+    if (!usage.routes.length || !usage.used.size) return;
     const host = specOf(ctx.resource).host;
     const fqdn = typeof host === 'string' ? toFqdn(ctx.resource.namespace, host) : '';
     const routing = [...new Set(usage.routes.map((r) => qualifiedName(r.vs)))].sort();
