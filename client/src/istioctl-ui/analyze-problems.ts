@@ -44,13 +44,16 @@ export class IstioctlProblems implements vscode.Disposable {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     let duplicates = 0;
     const outside: AnalyzeMessage[] = [];
+    // Several findings usually name the same file: read each once.
+    const texts = new Map<string, Promise<string | undefined>>();
+    const textOfOnce = (uri: vscode.Uri) => texts.get(uri.toString()) ?? texts.set(uri.toString(), textOf(uri)).get(uri.toString())!;
     for (const message of output.messages) {
       if (!message.file || !message.line) {
         outside.push(message);
         continue;
       }
       const uri = vscode.Uri.file(message.file);
-      const text = (await textOf(uri)) ?? '';
+      const text = (await textOfOnce(uri)) ?? '';
       const object = istioctlLineToObject(text, message.line);
       const line = Math.max(0, correctedIstioctlLine(text, message.line) - 1);
       if (ourDiagnosticCovers(uri, message.code, object ? [object.firstLine, object.lastLine] : [line, line])) {

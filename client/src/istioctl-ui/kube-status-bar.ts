@@ -20,8 +20,10 @@ export class KubeStatusBar implements vscode.Disposable {
       // A run may have found istioctl where it was missing before (installed since, PATH changed).
       runner.onDidRun(() => this.refresh()),
     );
-    this.refresh();
+    // Reading the kubeconfig and searching PATH waits until activation has returned.
+    this.item.text = '$(cloud) …';
     this.item.show();
+    setTimeout(() => this.refresh(), 0);
   }
 
   rememberVersion(path: string, version: string): void {

@@ -2,7 +2,7 @@
 // progress notification, enforces the timeout, and writes the command line and output to the
 // "istioctl" output channel. Interpreting the output is the caller's (client/src/istioctl/interpret.ts).
 import * as vscode from 'vscode';
-import { locateIstioctl } from '../istioctl/locate';
+import { INSTALL_URL, locateIstioctl } from '../istioctl/locate';
 import { formatCommandLine, runIstioctl } from '../istioctl/run';
 import type { Failure, Located, RunResult } from '../istioctl/types';
 import { readIstioctlSettings } from './settings';
@@ -19,8 +19,6 @@ export interface RunRequest {
 
 /** Either istioctl ran (whatever its outcome), or it was not started, with the reason. */
 export type RunOutcome = { readonly ran: true; readonly result: RunResult; readonly timeoutMs: number } | { readonly ran: false; readonly failure: Failure };
-
-export const INSTALL_URL = 'https://istio.io/latest/docs/setup/getting-started/#download';
 
 export class IstioctlRunner implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('istioctl');
