@@ -1,5 +1,6 @@
 // The language server: one table of the requests it supports, wired to the language core.
 // Transport (stdio, node IPC, socket) is chosen by the command line, as vscode-languageserver does.
+import './heap-tuning';
 import {
   CodeLensRefreshRequest,
   createConnection,

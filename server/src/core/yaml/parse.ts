@@ -2,6 +2,7 @@
 import { type Document, isScalar, parseAllDocuments, Scalar, visit } from 'yaml';
 import type { ChangedRegion } from '../text/changes';
 import { LineIndex } from '../text/line-index';
+import { parseSimpleDocument } from './fast-parse';
 import { isDirectivePrologue, splitRange, type TextChunk } from './split';
 
 export interface YamlProblem {
@@ -206,6 +207,14 @@ export function parseChunk(text: string, store: DocumentStore = KEEP_ALL): Parse
     }
     if (!docs.length || !templatesOnlyInBlockScalars(text, docs)) return { text, docs: [], problems: [], templated: true, istioApiVersion: false };
   }
+  // Most manifests are plain block YAML: read them without building yaml Documents, which are made
+  // (by the store, on demand) only where a feature needs node ranges.
+  const simple = parseSimpleDocument(text);
+  if (simple) {
+    const source: ChunkDocuments = { text, docs: undefined, pinned: false, lastUse: 0 };
+    const doc = new StoredDoc(source, 0, store, simple.value, simple.start, simple.end, 0);
+    return { text, docs: [doc], problems: [], templated: false, istioApiVersion, documents: source };
+  }
   const problems: YamlProblem[] = [];
   const docs: ParsedDoc[] = [];
   let parsed: Document.Parsed[];
@@ -349,7 +358,10 @@ function parseRegion(text: string, previous: ParsedFile, { start, oldEnd, newEnd
   const last = chunkIndexAt(old, Math.min(previous.text.length, oldEnd + MARKER_REACH - 1));
   const from = old[first].base;
   const oldTo = last + 1 < old.length ? old[last + 1].base : previous.text.length;
-  const pieces = splitRange(text, from, oldTo + delta);
+  // The new chunks' texts are copied out of the file's text: V8 keeps slices as views of the string
+  // they came from, so each chunk (and every scalar parsed out of it) would otherwise keep this whole
+  // version of a large file alive after the next edit replaced it.
+  const pieces = splitRange(text, from, oldTo + delta).map((piece) => ({ base: piece.base, text: ownCopy(piece.text) }));
   // A directive prologue left alone at the end of the region would belong to the chunk after it.
   if (from === 0 && pieces.length === 1 && last + 1 < old.length && isDirectivePrologue(pieces[0].text)) return undefined;
   const reusable = reusableChunks(old.slice(first, last + 1));
@@ -358,4 +370,10 @@ function parseRegion(text: string, previous: ParsedFile, { start, oldEnd, newEnd
   const chunks = [...old.slice(0, first), ...region, ...after];
   const lines = previous.lines.edited(text, start, oldEnd, newEnd);
   return { parsed: { text, lines, chunks, binary: false }, from: first, removed: last - first + 1, added: region.length };
+}
+
+/** A string that shares no memory with the one it was sliced from (a flat copy of it). */
+function ownCopy(text: string): string {
+  // Concatenation makes a rope, which the slice flattens into a new string of about this length.
+  return text.length < 16 ? text : ` ${text}`.slice(1);
 }
