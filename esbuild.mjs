@@ -36,7 +36,10 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // The extension; vscode-languageclient is bundled apart (dist/language-client.js) and required when the
+  // server starts, after activation, so activation compiles and runs only the extension's own wiring.
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode', './language-client'] },
+  { ...common, entryPoints: ['client/src/language-client.ts'], outfile: 'dist/language-client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The routing preview's page: browser code, loaded by the webview under a CSP that allows only this script and style.
@@ -66,7 +69,7 @@ function writeThirdPartyNotices(metafiles) {
     const text = licenseFile ? fs.readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `License: ${manifest.license}`;
     return `${name} ${manifest.version} (${manifest.license})\n\n${text}\n`;
   });
-  const header = 'Istio YAML bundles the following npm packages into dist/client.js, dist/server.js, dist/cli.js and dist/webview.js.\n';
+  const header = 'Istio YAML bundles the following npm packages into dist/client.js, dist/language-client.js, dist/server.js, dist/cli.js and dist/webview.js.\n';
   fs.writeFileSync('dist/THIRD-PARTY-NOTICES.txt', [header, ...sections].join(`\n${'-'.repeat(72)}\n\n`));
 }
 

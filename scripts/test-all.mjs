@@ -12,6 +12,11 @@ const STEPS = [
   { name: 'real istioctl (build once, then reuse)', cmd: 'bash scripts/istioctl.sh', fix: 'run `bash scripts/istioctl.sh` (needs Go and the Go module proxy); the error above says what failed', exportsIstioctl: true },
   { name: 'core, server and client-unit tests', cmd: 'npx vitest run --config test/vitest.config.mts', fix: 'run `npm run test:core` (UPDATE_FIXTURES=1 is not supported; edit markers by hand)' },
   { name: 'samples', cmd: 'node scripts/check-samples.mjs', fix: 'run `npm run samples`' },
+  {
+    name: 'benchmark guard (200 services; fails over twice a budget)',
+    cmd: 'node bench/run.mjs --guard --out bench/results/guard',
+    fix: 'run `node bench/run.mjs --guard`; bench/README.md says how to profile the server',
+  },
   { name: 'package (.vsix, size budget 3 MB)', cmd: 'node scripts/package.mjs', fix: 'run `node scripts/package.mjs`; check .vscodeignore' },
   { name: 'in-editor tests (code-server)', cmd: 'node test/e2e/run-in-editor.mjs', fix: 'run `npm run test:e2e` (needs `bash test/e2e-host/install.sh` once)' },
   { name: 'UI test (code-server + Chromium)', cmd: 'node test/ui/run-ui.mjs', fix: 'run `npm run test:ui` after `node scripts/package.mjs`' },

@@ -1,6 +1,5 @@
 // The language server: one table of the requests it supports, wired to the language core.
 // Transport (stdio, node IPC, socket) is chosen by the command line, as vscode-languageserver does.
-import './heap-tuning';
 import {
   CodeLensRefreshRequest,
   createConnection,
@@ -17,6 +16,7 @@ import { RoutingGraphRequest, SimulateRequest } from '../../../common/routing';
 import { SETTINGS_SECTION } from '../../../common/settings';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { guard, type Logger } from './guard';
+import { tuneHeap } from './heap-tuning';
 import * as handlers from './handlers';
 import { openDocuments } from './open-documents';
 import { readSettings, type ServerSettings } from './settings';
@@ -141,7 +141,15 @@ connection.onDidChangeConfiguration(async () => {
   schedule(workspace.snapshot().uris());
 });
 
-documents.onDidOpen(({ document }) => workspace.setOpen(document.uri, true));
+/** Edits of a large open file leave its old texts behind: see heap-tuning.ts. */
+function tuneHeapForOpenDocuments(closing?: string): void {
+  tuneHeap(Math.max(0, ...documents.all().filter((d) => d.uri !== closing).map((d) => d.getText().length)));
+}
+
+documents.onDidOpen(({ document }) => {
+  workspace.setOpen(document.uri, true);
+  tuneHeapForOpenDocuments();
+});
 
 documents.onDidChangeContent(({ document }) => {
   workspace.setFile(document.uri, document.getText(), open.takeChanges(document.uri));
@@ -150,6 +158,7 @@ documents.onDidChangeContent(({ document }) => {
 
 documents.onDidClose(({ document }) => {
   workspace.setOpen(document.uri, false);
+  tuneHeapForOpenDocuments(document.uri);
   // The closed file stays in the index with its saved content (references into it keep working).
   const file = uriToPath(document.uri);
   const text = file && isYamlPath(file) ? readTextFile(file) : undefined;
