@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** mulberry32: small, fast, good enough for picking names and routes. */
-function prng(seed) {
+/** mulberry32: small, fast, good enough for picking names and routes (and for the tests' mutations). */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSimpleDocument } from '../../server/src/core/yaml/fast-parse';
 import { splitDocuments } from '../../server/src/core/yaml/split';
 // @ts-expect-error: a plain ES module without types
-import { generateMesh } from '../../bench/generate-mesh.mjs';
+import { generateMesh, prng } from '../../bench/generate-mesh.mjs';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -53,18 +53,6 @@ function chunksOf(text: string): string[] {
 }
 
 const repositoryChunks = [...yamlFiles(path.join(ROOT, 'test')), ...yamlFiles(path.join(ROOT, 'samples'))].flatMap((f) => chunksOf(fs.readFileSync(f, 'utf8')));
-
-/** A small deterministic PRNG (mulberry32), so every run mutates the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [' ', '  ', '\n', ':', ': ', '#', ' #', '-', '- ', "'", '"', '\\', '|', '|-', '>', '>-', '[', ']', '{', '}', ',', '&a', '*a', '!t', '?', '~', '0', '1.5', '0x1', 'true', 'null', '---', '...', '%', '@', 'key: v', '{a: 1}', '[b, c]', ', ', ': {', '\n  ', '\n    ', '\n- ', '\n\n'];
 

@@ -5,6 +5,8 @@ import { Workspace } from '../../server/src/core/analysis';
 import { updateFile } from '../../server/src/core/model/file';
 import { changedRegion, type TextChange } from '../../server/src/core/text/changes';
 import { parseFile } from '../../server/src/core/yaml/parse';
+// @ts-expect-error: a plain ES module without types
+import { prng } from '../../bench/generate-mesh.mjs';
 
 const DOCS = [
   '%YAML 1.2\n---\n',
@@ -14,18 +16,6 @@ const DOCS = [
   '---\n# only a comment\n',
   '---\nfoo: [unclosed\n',
 ];
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Insertions likely to create or destroy document markers, line breaks and syntax errors. */
 const SNIPPETS = ['---', '\n---\n', '-', '\n', '\r\n', ' ', 'x', '---x', ': ', '%YAML 1.2\n', '  - a\n', '"', '# c\n', ''];
@@ -43,7 +33,7 @@ function shape(file: ReturnType<typeof parseFile>) {
 
 describe('incremental parsing with change ranges', () => {
   test('chunks and line index equal a full parse after random edits', () => {
-    const next = random(7);
+    const next = prng(7);
     for (let round = 0; round < 12; round++) {
       let text = DOCS.join('');
       let parsed = parseFile(text);
@@ -78,7 +68,7 @@ describe('incremental parsing with change ranges', () => {
   });
 
   test('the workspace gives the same diagnostics with and without change ranges', () => {
-    const next = random(11);
+    const next = prng(11);
     const withChanges = new Workspace();
     const without = new Workspace();
     let text = DOCS.slice(1).join('');

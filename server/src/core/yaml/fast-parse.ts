@@ -235,13 +235,7 @@ class SimpleParser {
     const c = text.charCodeAt(at);
     let value: unknown;
     let end: number;
-    if (c === QUOTE) {
-      end = this.doubleQuotedEnd(at);
-      value = unescapeDouble(text.slice(at + 1, end - 1));
-    } else if (c === APOSTROPHE) {
-      end = this.singleQuotedEnd(at);
-      value = text.slice(at + 1, end - 1).replaceAll("''", "'");
-    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+    if (c === QUOTE || c === APOSTROPHE || c === 0x5b /* [ */ || c === 0x7b /* { */) {
       [value, end] = this.flowNode(at);
     } else if (c === 0x7c /* | */ || c === 0x3e /* > */) {
       return this.blockScalar(at, parent);
