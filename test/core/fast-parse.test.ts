@@ -4,9 +4,10 @@
 // on hand-written edge cases, and on thousands of deterministic mutations of them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseSimpleDocument } from '../../server/src/core/yaml/fast-parse';
+import { parseSimpleDocument, scalarAtOffset } from '../../server/src/core/yaml/fast-parse';
+import { pathAtOffset } from '../../server/src/core/yaml/path';
 import { splitDocuments } from '../../server/src/core/yaml/split';
 // @ts-expect-error: a plain ES module without types
 import { generateMesh, prng } from '../../bench/generate-mesh.mjs';
@@ -48,9 +49,48 @@ function agrees(text: string): boolean {
   return true;
 }
 
+/**
+ * Checks scalarAtOffset at the given offsets of a chunk (all of them by default) against
+ * pathAtOffset on the yaml package's Document; returns how many it answered.
+ */
+function offsetsAgree(text: string, offsets?: readonly number[]): number {
+  const doc = parseDocument(text, { prettyErrors: false });
+  let answered = 0;
+  for (const offset of offsets ?? Array.from({ length: text.length + 1 }, (_, i) => i)) {
+    const fast = scalarAtOffset(text, offset);
+    if (!fast) continue;
+    answered++;
+    const expected = pathAtOffset(doc, offset);
+    try {
+      expect(fast).toStrictEqual(expected);
+    } catch (error) {
+      throw new Error(`the scalar at ${offset} disagrees with the yaml package's in:\n${JSON.stringify(text)}\n${(error as Error).message}`);
+    }
+  }
+  return answered;
+}
+
+/** Offsets inside a scalar of the chunk per the yaml package (where the fast path should answer), not at a line's start. */
+function scalarOffsets(text: string): number[] {
+  const doc = parseDocument(text, { prettyErrors: false });
+  const out: number[] = [];
+  for (let offset = 1; offset <= text.length; offset++) {
+    if (text[offset - 1] === '\n') continue;
+    const info = pathAtOffset(doc, offset);
+    if (info.scalar && info.scalar.end > info.scalar.start) out.push(offset);
+  }
+  return out;
+}
+
 function chunksOf(text: string): string[] {
   return splitDocuments(text).map((c) => c.text);
 }
+
+// FAST_PARSE_FUZZ_ROUNDS and FAST_PARSE_FUZZ_SEED run a longer or different search locally.
+const FUZZ_ROUNDS = Number(process.env.FAST_PARSE_FUZZ_ROUNDS ?? 20_000);
+const FUZZ_SEED = Number(process.env.FAST_PARSE_FUZZ_SEED ?? 20261122);
+/** Generous: about 0.2 ms a round here, so only a much slower machine gets near it. */
+const FUZZ_TIMEOUT_MS = Math.max(30_000, FUZZ_ROUNDS * 2);
 
 const repositoryChunks = [...yamlFiles(path.join(ROOT, 'test')), ...yamlFiles(path.join(ROOT, 'samples'))].flatMap((f) => chunksOf(fs.readFileSync(f, 'utf8')));
 
@@ -151,11 +191,10 @@ describe('the YAML fast path', () => {
   });
 
   it('never disagrees with the yaml package on mutated documents', () => {
-    // FAST_PARSE_FUZZ_ROUNDS and FAST_PARSE_FUZZ_SEED run a longer or different search locally.
-    const random = prng(Number(process.env.FAST_PARSE_FUZZ_SEED ?? 20261122));
+    const random = prng(FUZZ_SEED);
     const seeds = repositoryChunks.filter((c) => parseSimpleDocument(c) && c.length < 4000);
     let answered = 0;
-    const rounds = Number(process.env.FAST_PARSE_FUZZ_ROUNDS ?? 20_000);
+    const rounds = FUZZ_ROUNDS;
     for (let i = 0; i < rounds; i++) {
       let text = seeds[Math.floor(random() * seeds.length)];
       const edits = 1 + Math.floor(random() * 3);
@@ -164,7 +203,54 @@ describe('the YAML fast path', () => {
     }
     // Many mutants stay ordinary YAML: the comparison is not vacuous.
     expect(answered).toBeGreaterThan(rounds / 5);
+  }, FUZZ_TIMEOUT_MS);
+
+  it('finds the scalar under an offset as the yaml Document does, at every offset of the edge cases', () => {
+    const cases = [
+      'a: 1\n',
+      '---\na:\n  b:\n    c: 1\nd: 2',
+      'a  : x\nb: "q" # c\nc: [ 1 , {k: v, l: \'m\'} ]  \nd:\n  - e\n  - f: |-\n      x\n\n      y\n\n  -   g\n',
+      'a:\n  b:\n  # c\nd: 2\ne:   # z\nf: x',
+      'a: |\n  line 1\n\n  # not a comment\n  line 3\nb: >-\n  folded\n  text\n\n  para\nc: 3\n',
+      'a:\n- x\n- \n- [1, [2, {}], []]\n-\n  - y\nb:\n',
+      'a: "esc\\"aped \\\\ \\n"\nb: \'it\'\'s\'\nc: a#b # comment\nd: ~\ne: -1\nf: 1e3\ng: .5\nh: 007\n',
+      '- a\n- b: c\n  d:\n  - e\n',
+    ];
+    for (const text of cases) {
+      expect(parseSimpleDocument(text), text).toBeDefined();
+      expect(offsetsAgree(text), text).toBeGreaterThan(0);
+    }
   });
+
+  it('answers the offsets inside scalars of the benchmark mesh, and agrees with the yaml Document there and elsewhere', () => {
+    const mesh = generateMesh({ services: 20, layout: 'single', injectErrors: true }) as { files: { text: string }[] };
+    const chunks = chunksOf(mesh.files[0].text);
+    let inside = 0;
+    let answered = 0;
+    for (const chunk of chunks.slice(0, 40)) {
+      const offsets = scalarOffsets(chunk);
+      inside += offsets.length;
+      answered += offsetsAgree(chunk, offsets);
+      offsetsAgree(chunk);
+    }
+    expect(inside).toBeGreaterThan(5000);
+    expect(answered).toBe(inside);
+  });
+
+  it('finds the scalar under an offset as the yaml Document does, in repository chunks and their mutants', () => {
+    const random = prng(FUZZ_SEED + 1);
+    const sample = (text: string) => Array.from({ length: 24 }, () => Math.floor(random() * (text.length + 1)));
+    let answered = 0;
+    for (const chunk of repositoryChunks) if (parseSimpleDocument(chunk)) answered += offsetsAgree(chunk, sample(chunk));
+    const seeds = repositoryChunks.filter((c) => parseSimpleDocument(c) && c.length < 4000);
+    const rounds = FUZZ_ROUNDS / 4;
+    for (let i = 0; i < rounds; i++) {
+      let text = seeds[Math.floor(random() * seeds.length)];
+      for (let e = 1 + Math.floor(random() * 3); e > 0; e--) text = mutate(text, random);
+      if (parseSimpleDocument(text)) answered += offsetsAgree(text, sample(text));
+    }
+    expect(answered).toBeGreaterThan(10_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it('gives up on deep nesting instead of recursing without bound', () => {
     let text = '';

@@ -86,6 +86,27 @@ describe('incremental analysis', () => {
     expect(affected).not.toContain('file:///w/routes.yaml');
   });
 
+  test('requests between two changes share one snapshot, and every change makes a new one that shows it', () => {
+    const ws = setup();
+    const first = ws.snapshot();
+    expect(ws.snapshot()).toBe(first);
+    ws.setOpen('file:///w/routes.yaml', true);
+    expect(ws.snapshot()).toBe(first);
+    ws.setFile('file:///w/gateways.yaml', GATEWAY('private'));
+    const second = ws.snapshot();
+    expect(second).not.toBe(first);
+    expect(codes(ws, 'file:///w/routes.yaml')).toContain('IY901');
+    // The snapshot taken before the change still shows the workspace as it was.
+    expect(first.diagnostics('file:///w/routes.yaml').map((d) => d.code)).not.toContain('IY901');
+    ws.removeFile('file:///w/telemetry.yaml');
+    expect(ws.snapshot()).not.toBe(second);
+    expect(ws.snapshot().uris()).not.toContain('file:///w/telemetry.yaml');
+    const third = ws.snapshot();
+    ws.configure({ ...DEFAULT_SETTINGS, disabled: ['IY901'] });
+    expect(ws.snapshot()).not.toBe(third);
+    expect(codes(ws, 'file:///w/routes.yaml')).not.toContain('IY901');
+  });
+
   test('a Kubernetes-only file gets diagnostics only when the workspace holds Istio configuration', () => {
     const alone = new Workspace();
     alone.setFile('file:///w/services.yaml', SERVICE.replace('name: http', 'name: web'));

@@ -114,6 +114,8 @@ export class Workspace {
   private readonly documents: DocumentStore;
   /** Files open in the editor (see setOpen). */
   private readonly open = new Set<string>();
+  /** The snapshot of the current state, handed to every request until something changes (see snapshot). */
+  private current: Snapshot | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.now = options.now ?? (() => 0);
@@ -130,6 +132,7 @@ export class Workspace {
     const region = previous && changes ? changedRegion(previous.parsed.text.length, changes) : undefined;
     const { file, removed, added } = updateFile(uri, text, this.settings.defaultNamespace, previous, { changed: region, store: this.documents });
     this.files.set(uri, file);
+    this.current = undefined;
     if (this.open.has(uri)) this.pin(file, true);
     this.noteChanges(uri, removed, added, holdsIstio(file));
   }
@@ -155,6 +158,7 @@ export class Workspace {
     const previous = this.files.get(uri);
     if (!previous) return;
     this.files.delete(uri);
+    this.current = undefined;
     this.indexHolder = {};
     this.noteChanges(uri, previous.resources, [], false);
   }
@@ -173,6 +177,7 @@ export class Workspace {
   configure(settings: CoreSettings): void {
     const namespaceChanged = settings.defaultNamespace !== this.settings.defaultNamespace;
     this.settings = settings;
+    this.current = undefined;
     this.filter = makeFilter(settings);
     this.caches = new FindingsCache();
     this.indexHolder = {};
@@ -203,7 +208,15 @@ export class Workspace {
     return index;
   }
 
+  /**
+   * The workspace as it is now. Requests between two changes share one snapshot: copying the file
+   * map for each hover would cost more than answering it in a workspace of thousands of files.
+   */
   snapshot(): Snapshot {
+    return (this.current ??= this.takeSnapshot());
+  }
+
+  private takeSnapshot(): Snapshot {
     const files = new Map(this.files);
     const seq = this.changes.seq;
     return new Snapshot({

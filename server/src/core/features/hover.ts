@@ -6,7 +6,7 @@ import type { IndexView } from '../index/workspace-index';
 import type { FileModel } from '../model/file';
 import type { IstioKind } from '../model/kinds';
 import type { Hover } from '../types';
-import { type FieldPath, formatPath, pathAtOffset, type PathSegment } from '../yaml/path';
+import { type FieldPath, formatPath, offsetInfo, type PathSegment } from '../yaml/path';
 import { type DocContext, docContext } from './doc-context';
 import { allowedValues, cleanDescription, code, kindDocumentation, referenceLink, validationNotes } from './field-docs';
 import { referenceHover } from './reference-hover';
@@ -25,7 +25,7 @@ interface Target {
 /** The key or scalar under the offset, from the parsed document. */
 function fromDocument(ctx: DocContext): Target | undefined {
   if (!ctx.doc) return undefined;
-  const info = pathAtOffset(ctx.doc.doc, ctx.offset);
+  const info = offsetInfo(ctx.doc, ctx.text, ctx.offset);
   if (!info.scalar || info.scalar.end <= info.scalar.start) return undefined;
   return { path: info.path, onKey: info.onKey, start: info.scalar.start, end: info.scalar.end, value: info.onKey ? undefined : info.scalar.value };
 }

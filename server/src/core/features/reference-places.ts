@@ -7,7 +7,7 @@ import { keyOf, type WorkspaceIndex } from '../index/workspace-index';
 import { referenceSites, type ReferenceSite, type Target } from '../index/references';
 import { workloadOf } from '../index/workloads';
 import type { Location, Position } from '../types';
-import { type FieldPath, pathAtOffset, type PathSegment, rangeInDocument, type RangeTarget } from '../yaml/path';
+import { type FieldPath, offsetInfo, type PathSegment, rangeInDocument, type RangeTarget } from '../yaml/path';
 
 /** What the navigation features read from a snapshot. */
 export interface NavigationHost {
@@ -58,7 +58,7 @@ export interface Spot {
 export function spotAt(file: FileModel, position: Position): Spot | undefined {
   const at = documentAt(file, file.parsed.lines.offset(position));
   if (!at) return undefined;
-  const info = pathAtOffset(at.doc.doc, at.offset);
+  const info = offsetInfo(at.doc, at.placed.chunk.text, at.offset);
   let best: Resource | undefined;
   for (const r of file.resources) {
     if (r.parsed.origin !== at.doc.origin || !startsWith(info.path, rootOf(r))) continue;

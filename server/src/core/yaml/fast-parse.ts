@@ -1,13 +1,16 @@
 // A fast path for the YAML that people write for Kubernetes: block maps and lists, plain and quoted
-// one-line scalars, literal and folded block scalars, empty and one-line flow lists. It turns a
+// one-line scalars, literal and folded block scalars, one-line flow lists and maps. It turns a
 // document into plain data several times faster than the yaml package builds a Document and
 // converts it, and allocates a fraction of the memory. It gives up (returns undefined) on anything
-// else: anchors, aliases, tags, multi-line plain or quoted scalars, flow maps, tabs, CRLF, keys that
+// else: anchors, aliases, tags, multi-line scalars and flow collections, tabs, CRLF, keys that
 // are not plain strings, duplicate keys, and anything the yaml package would call an error. The
 // caller then parses with the yaml package, which stays the authority: where this path answers,
-// its data, start and end are exactly the yaml package's (test/core/yaml/fast-parse.test.ts compares
+// its data, start and end are exactly the yaml package's (test/core/fast-parse.test.ts compares
 // them on every fixture, on generated meshes and on thousands of mutated documents). yaml Documents,
-// which hold node ranges, are still made by the yaml package, when a feature asks for them.
+// which hold node ranges, are still made by the yaml package, when a feature asks for them; but the
+// question hover and navigation ask most, which scalar lies under the cursor, is answered here too
+// (scalarAtOffset), with the path and range the yaml package's Document would give.
+import type { OffsetInfo, PathSegment } from './path';
 
 export interface SimpleDocument {
   /** The document as plain data, as `Document.toJS()` returns it. */
@@ -41,16 +44,41 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
+/** Looks for the scalar (key or value) holding an offset while the document is parsed. */
+interface Probe {
+  readonly offset: number;
+  /** The path of the node being parsed. */
+  readonly path: PathSegment[];
+  found?: OffsetInfo;
+}
+
 /** Parses one `---` chunk (see split.ts) holding a single block map or list, or gives up. */
 export function parseSimpleDocument(text: string): SimpleDocument | undefined {
+  return parse(text);
+}
+
+function parse(text: string, probe?: Probe): SimpleDocument | undefined {
   // Tabs, carriage returns, a byte order mark and NUL: left to the yaml package.
   if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.charCodeAt(0) === 0xfeff || text.indexOf('\u0000') >= 0) return undefined;
   try {
-    return new SimpleParser(text).document();
+    return new SimpleParser(text, probe).document();
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
   }
+}
+
+/**
+ * The key or value scalar under a chunk offset, exactly as `pathAtOffset` finds it in the yaml
+ * package's Document of the chunk, or undefined when this parser gives up on the chunk or the offset
+ * is not inside a scalar (the caller then asks the Document). Offsets at a line's first column are
+ * left to the Document too: there a block collection that ends on the line before still counts as
+ * holding the offset (its range runs to the start of the next line), and the Document's walk stops in it.
+ */
+export function scalarAtOffset(text: string, offset: number): OffsetInfo | undefined {
+  if (offset <= 0 || offset > text.length || text.charCodeAt(offset - 1) === NEWLINE) return undefined;
+  const probe: Probe = { offset, path: [] };
+  return parse(text, probe) ? probe.found : undefined;
 }
 
 class SimpleParser {
@@ -63,7 +91,19 @@ class SimpleParser {
   /** Where the line of the value parsed last ends, if that value was empty (`key:` with nothing after it); else -1. */
   private emptyEnd = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly probe?: Probe,
+  ) {}
+
+  /** Records a scalar for the probe; `key` when it is a map's key (which then ends the path). */
+  private note(start: number, end: number, value: unknown, key?: string): void {
+    const probe = this.probe;
+    // The first scalar holding the offset, in document order, as the Document's walk finds it.
+    if (!probe || probe.found || probe.offset < start || probe.offset > end) return;
+    const path = key === undefined ? [...probe.path] : [...probe.path, key];
+    probe.found = { path, onKey: key !== undefined, scalar: { value: key ?? value, start, end } };
+  }
 
   document(): SimpleDocument {
     const { text } = this;
@@ -141,6 +181,8 @@ class SimpleParser {
       const key = text.slice(keyStart, keyEnd);
       if (key.length > MAX_KEY_LENGTH || typeof plainValue(key) !== 'string' || key === '__proto__' || key === '<<') giveUp();
       if (Object.prototype.hasOwnProperty.call(out, key)) giveUp();
+      this.note(keyStart, keyEnd, key, key);
+      this.probe?.path.push(key);
       const valueAt = this.skipSpaces(colon + 1);
       if (valueAt === this.lineEnd || text.charCodeAt(valueAt) === HASH) {
         const emptyEnd = valueAt === this.lineEnd ? this.lineEnd : text.length;
@@ -155,6 +197,7 @@ class SimpleParser {
       } else {
         out[key] = this.inlineValue(valueAt, indent);
       }
+      this.probe?.path.pop();
     }
     if (this.lineStart >= 0 && this.indent > indent) giveUp();
     return out;
@@ -180,6 +223,7 @@ class SimpleParser {
     const { text } = this;
     const out: unknown[] = [];
     while (this.lineStart >= 0 && this.indent === indent && this.isDash(this.content)) {
+      this.probe?.path.push(out.length);
       const itemAt = this.skipSpaces(this.content + 1);
       if (itemAt === this.lineEnd || text.charCodeAt(itemAt) === HASH) {
         const emptyEnd = itemAt === this.lineEnd ? this.lineEnd : text.length;
@@ -201,6 +245,7 @@ class SimpleParser {
       } else {
         out.push(this.inlineValue(itemAt, indent));
       }
+      this.probe?.path.pop();
     }
     if (this.lineStart >= 0 && this.indent > indent) giveUp();
     return out;
@@ -243,6 +288,7 @@ class SimpleParser {
       if (NOT_PLAIN_START.has(c) || (c === DASH && this.isDash(at))) giveUp();
       end = this.plainEnd(at);
       value = plainValue(text.slice(at, end));
+      this.note(at, end, value);
       end = this.lineEnd;
     }
     const rest = this.skipSpaces(end);
@@ -296,18 +342,23 @@ class SimpleParser {
     const c = text.charCodeAt(at);
     if (c === 0x5b /* [ */) return this.flowCollection(at, false);
     if (c === 0x7b /* { */) return this.flowCollection(at, true);
+    let value: unknown;
+    let end: number;
+    let last: number;
     if (c === QUOTE) {
-      const end = this.doubleQuotedEnd(at);
-      return [unescapeDouble(text.slice(at + 1, end - 1)), end];
+      last = end = this.doubleQuotedEnd(at);
+      value = unescapeDouble(text.slice(at + 1, end - 1));
+    } else if (c === APOSTROPHE) {
+      last = end = this.singleQuotedEnd(at);
+      value = text.slice(at + 1, end - 1).replaceAll("''", "'");
+    } else {
+      end = this.flowPlainEnd(at);
+      last = end;
+      while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
+      value = plainValue(text.slice(at, last));
     }
-    if (c === APOSTROPHE) {
-      const end = this.singleQuotedEnd(at);
-      return [text.slice(at + 1, end - 1).replaceAll("''", "'"), end];
-    }
-    const end = this.flowPlainEnd(at);
-    let last = end;
-    while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
-    return [plainValue(text.slice(at, last)), end];
+    this.note(at, last, value);
+    return [value, end];
   }
 
   /** The end of a plain scalar inside a flow collection: at `,`, `]`, `}` or a `: `. */
@@ -350,14 +401,19 @@ class SimpleParser {
         // Only `key: value` pairs: a key without a value, or a key not a plain string, gives up.
         if (text.charCodeAt(keyEnd) !== COLON || keyEnd >= this.lineEnd) giveUp();
         if (typeof plainValue(key) !== 'string' || key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
+        this.note(i, last, key, key);
         const valueAt = this.skipSpaces(keyEnd + 1);
         const v = text.charCodeAt(valueAt);
         if (valueAt >= this.lineEnd || v === 0x2c || v === 0x7d || v === 0x5d) giveUp();
+        this.probe?.path.push(key);
         const [value, end] = this.flowNode(valueAt);
+        this.probe?.path.pop();
         map[key] = value;
         i = end;
       } else {
+        this.probe?.path.push(list.length);
         const [value, end] = this.flowNode(i);
+        this.probe?.path.pop();
         // `[a: 1]` is a list holding a one-pair map: left to the yaml package.
         if (text.charCodeAt(end) === COLON) giveUp();
         list.push(value);
@@ -431,7 +487,9 @@ class SimpleParser {
     this.seekContent(at2);
     if (this.lineStart >= 0 && this.indent > parent) giveUp();
     const body = lines.join('');
-    return strip ? body : `${body}\n`;
+    const value = strip ? body : `${body}\n`;
+    this.note(at, lastContentEnd + 1, value);
+    return value;
   }
 }
 

@@ -1,6 +1,7 @@
 // Maps field paths (`spec.http[0].route`) to YAML nodes and source ranges, and source offsets back to
 // paths. Schema errors (JSON pointers), analyzer findings, hover and completion all go through here.
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { scalarAtOffset } from './fast-parse';
 import type { ParsedDoc } from './parse';
 
 export type PathSegment = string | number;
@@ -130,6 +131,15 @@ export interface OffsetInfo {
 
 function contains(node: Node | null | undefined, offset: number): boolean {
   return !!node?.range && node.range[0] <= offset && offset <= node.range[1];
+}
+
+/**
+ * `pathAtOffset` for a parsed document, `text` being its chunk's text: read by the fast path where it
+ * can (the cursor on a scalar of plain YAML), so hover and navigation need not build the document's
+ * yaml Document, which in a large file may have been dropped (see DocumentStore).
+ */
+export function offsetInfo(parsed: ParsedDoc, text: string, offset: number): OffsetInfo {
+  return scalarAtOffset(text, offset) ?? pathAtOffset(parsed.doc, offset);
 }
 
 /** Finds the path of the node at `offset` (chunk-relative). */
