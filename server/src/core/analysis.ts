@@ -53,6 +53,8 @@ import {
 
 export type { CoreSettings, Diagnostic, Severity } from './types';
 export type { TextChange } from './text/changes';
+// The line index the core keeps for each file; the server's open documents keep theirs the same way.
+export { LineIndex } from './text/line-index';
 export { ALL_ANALYZERS } from './analyzers/registry';
 export { docsUrl, istioctlUrl } from './analyzers/docs-url';
 

@@ -3,6 +3,7 @@
 import { type TextDocumentContentChangeEvent, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextChange } from '../core/analysis';
+import { SyncedDocument } from './synced-document';
 
 export interface OpenDocuments {
   readonly documents: TextDocuments<TextDocument>;
@@ -19,10 +20,11 @@ export function openDocuments(): OpenDocuments {
   const documents = new TextDocuments<TextDocument>({
     create(uri, languageId, version, content) {
       pending.set(uri, null);
-      return TextDocument.create(uri, languageId, version, content);
+      return SyncedDocument.create(uri, languageId, version, content);
     },
     update(document, changes: TextDocumentContentChangeEvent[], version) {
-      const taken = pending.get(document.uri);
+      const { uri } = document;
+      const taken = pending.get(uri);
       let recorded: TextChange[] | null = taken === undefined ? [] : taken;
       for (const change of changes) {
         if ('range' in change && recorded) {
@@ -33,9 +35,9 @@ export function openDocuments(): OpenDocuments {
         } else if (!('range' in change)) {
           recorded = null;
         }
-        TextDocument.update(document, [change], version);
+        document = document instanceof SyncedDocument ? document.update([change], version) : TextDocument.update(document, [change], version);
       }
-      pending.set(document.uri, recorded);
+      pending.set(uri, recorded);
       return document;
     },
   });
